@@ -1,0 +1,5 @@
+import type { Plugin } from 'vite';
+
+export function markerclusterAsModule(): Plugin;
+export function leafletCssWithoutImages(): Plugin;
+export function withoutImageUrls(css: string): string;

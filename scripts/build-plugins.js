@@ -1,0 +1,47 @@
+// Plugins shared by Vite (build, dev server) and Web Test Runner, so the browser tests run the
+// same module graph that ships.
+
+const MARKERCLUSTER_FILE = /leaflet\.markercluster(-src)?\.js$/;
+const LEAFLET_CSS_FILE = /leaflet\/dist\/leaflet\.css$/;
+
+/**
+ * leaflet.markercluster is a UMD script that reads and extends a free global `L`. Wrap it as an
+ * ES module with a module-local, mutable copy of Leaflet's ES namespace, so the host page's
+ * `window.L` / `window.Leaflet` are never read, created or changed.
+ */
+export function markerclusterAsModule() {
+  return {
+    name: 'member-map:markercluster-as-module',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!MARKERCLUSTER_FILE.test(id.split('?')[0])) return null;
+      const head =
+        "import * as LeafletNamespace from 'leaflet/dist/leaflet-src.esm.js';\n" +
+        'const L = { ...LeafletNamespace };\n' +
+        // Makes the UMD header take its CommonJS branch instead of writing to `self.Leaflet`.
+        'const module = { exports: {} };\nconst exports = module.exports;\n';
+      const body = code.replace(/\/\/# sourceMappingURL=.*$/m, '');
+      return { code: `${head}${body}\nexport default L;\n`, map: null };
+    },
+  };
+}
+
+/**
+ * Leaflet's stylesheet points at PNGs (layers control, default marker) that this element never
+ * uses; dropping those declarations keeps the bundle lean and guarantees no asset requests.
+ */
+export function withoutImageUrls(css) {
+  return css.replace(/^[ \t]*(background-image|behavior):[ \t]*url\([^)]*\);?[ \t]*$/gm, '');
+}
+
+/** Vite: clean Leaflet's CSS before Vite's CSS pipeline inlines it. */
+export function leafletCssWithoutImages() {
+  return {
+    name: 'member-map:leaflet-css-without-images',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!LEAFLET_CSS_FILE.test(id.split('?')[0])) return null;
+      return { code: withoutImageUrls(code), map: null };
+    },
+  };
+}

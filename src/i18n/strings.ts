@@ -1,0 +1,26 @@
+/** Every UI string of the element. One dictionary per language implements this interface. */
+export interface Strings {
+  regionLabel: string;
+  loading: string;
+  loaded: (count: number) => string;
+  errorTitle: string;
+  errorNotFound: string;
+  errorHttp: (status: number) => string;
+  errorNetwork: string;
+  errorInvalidJson: string;
+  errorNotCollection: string;
+  errorEmpty: string;
+  errorNoValidMembers: (skipped: number) => string;
+  clusterLabel: (count: number) => string;
+  popupEmail: string;
+  popupPhone: string;
+  popupWebsite: string;
+  contactButton: string;
+  contactTitle: string;
+  contactText: string;
+  contactWriteTo: (name: string) => string;
+  close: string;
+  closePopup: string;
+}
+
+export type Language = 'de' | 'en';

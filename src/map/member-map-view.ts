@@ -1,0 +1,136 @@
+import L from './leaflet.js';
+import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, MarkerClusterGroup, PointTuple, Popup } from 'leaflet';
+import { clusterIcon, memberIcon } from './icons.js';
+import type { Member } from '../data/members.js';
+import type { Strings } from '../i18n/index.js';
+
+export interface MemberMapViewOptions {
+  strings: Strings;
+  /** Builds the popup's DOM node; called each time a popup opens. */
+  popupContent: (member: Member) => HTMLElement;
+  onOpen: (member: Member) => void;
+  onClose: (member: Member) => void;
+}
+
+interface MemberMarker extends Marker {
+  member: Member;
+}
+
+const GERMANY_CENTER: LatLngTuple = [51.16, 10.45];
+const FIT_PADDING: PointTuple = [28, 28];
+/** Without a tile layer nothing sets a zoom range, and markercluster needs one. */
+const MAX_ZOOM = 18;
+const SINGLE_MEMBER_ZOOM = 11;
+
+/**
+ * The Leaflet side of `<member-map>`: owns the map in `container` (Leaflet's own subtree),
+ * the cluster layer and the popups. `destroy()` removes everything it created.
+ */
+export class MemberMapView {
+  private readonly map: LeafletMap;
+  private cluster?: MarkerClusterGroup;
+  private markers = new Map<string, MemberMarker>();
+  private members: Member[] = [];
+  /** Set while the members have not been fitted into a container of real size (e.g. hidden tab). */
+  private fitPending = false;
+
+  constructor(
+    container: HTMLElement,
+    private options: MemberMapViewOptions,
+  ) {
+    this.map = L.map(container, { center: GERMANY_CENTER, zoom: 6, maxZoom: MAX_ZOOM, minZoom: 3 });
+    this.map.on('popupopen', (event) => this.labelCloseButton(event.popup));
+  }
+
+  setStrings(strings: Strings): void {
+    this.options = { ...this.options, strings };
+    this.cluster?.refreshClusters();
+  }
+
+  /** Replaces the members; resolves once every marker is clustered and on the map. */
+  setMembers(members: Member[]): Promise<void> {
+    this.map.closePopup();
+    if (this.cluster) this.map.removeLayer(this.cluster);
+    this.members = members;
+    this.markers = new Map(members.map((member) => [member.id, this.createMarker(member)]));
+    this.fitToMembers();
+    if (members.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.cluster = this.createClusterGroup((processed, total) => {
+        if (processed === total) resolve();
+      });
+      this.cluster.addLayers([...this.markers.values()]);
+    });
+  }
+
+  /** Zooms until the member is outside any cluster and opens its popup. */
+  open(id: string): boolean {
+    const marker = this.markers.get(id);
+    if (!marker || !this.cluster) return false;
+    this.cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    return true;
+  }
+
+  closePopup(): void {
+    this.map.closePopup();
+  }
+
+  /** Called when the container's size changed (ResizeObserver), e.g. a tab was opened. */
+  invalidateSize(): void {
+    this.map.invalidateSize({ pan: false });
+    if (this.fitPending) this.fitToMembers();
+  }
+
+  destroy(): void {
+    this.map.remove();
+    this.markers.clear();
+  }
+
+  private createClusterGroup(chunkProgress: (processed: number, total: number) => void): MarkerClusterGroup {
+    const group = L.markerClusterGroup({
+      chunkedLoading: true,
+      chunkProgress,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: (cluster) => clusterIcon(cluster, this.options.strings.clusterLabel),
+    });
+    this.map.addLayer(group);
+    return group;
+  }
+
+  private createMarker(member: Member): MemberMarker {
+    const title = [member.municipality, member.role ?? member.name].filter(Boolean).join(' — ');
+    const marker = L.marker([member.lat, member.lng], { icon: memberIcon, title }) as MemberMarker;
+    marker.member = member;
+    marker.bindPopup(() => this.options.popupContent(member), { maxWidth: 300, minWidth: 200, autoPanPadding: [16, 16] });
+    marker.on('popupopen', this.handlePopupOpen);
+    marker.on('popupclose', this.handlePopupClose);
+    return marker;
+  }
+
+  private readonly handlePopupOpen = (event: LeafletEvent) => {
+    this.options.onOpen((event.target as MemberMarker).member);
+  };
+
+  private readonly handlePopupClose = (event: LeafletEvent) => {
+    this.options.onClose((event.target as MemberMarker).member);
+  };
+
+  private fitToMembers(): void {
+    const size = this.map.getSize();
+    this.fitPending = size.x === 0 || size.y === 0;
+    if (this.fitPending || this.members.length === 0) return;
+    if (this.members.length === 1) {
+      const [only] = this.members;
+      this.map.setView([only.lat, only.lng], SINGLE_MEMBER_ZOOM, { animate: false });
+      return;
+    }
+    const bounds = L.latLngBounds(this.members.map((member) => [member.lat, member.lng] as LatLngTuple));
+    this.map.fitBounds(bounds, { padding: FIT_PADDING, animate: false });
+  }
+
+  private labelCloseButton(popup: Popup): void {
+    const button = popup.getElement()?.querySelector('.leaflet-popup-close-button');
+    button?.setAttribute('aria-label', this.options.strings.closePopup);
+  }
+}

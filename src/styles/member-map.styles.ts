@@ -1,0 +1,229 @@
+import { css, unsafeCSS } from 'lit';
+import leafletCss from 'leaflet/dist/leaflet.css?inline';
+import markerClusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?inline';
+
+/** Leaflet's and markercluster's own CSS, adopted into the shadow root (page CSS cannot reach it). */
+export const vendorStyles = [unsafeCSS(leafletCss), unsafeCSS(markerClusterCss)];
+
+export const memberMapStyles = css`
+  :host {
+    --_accent: var(--member-map-accent, #00567f);
+    --_radius: var(--member-map-radius, 8px);
+    --_focus: var(--member-map-focus-color, #111);
+    display: block;
+    position: relative;
+    height: var(--member-map-height, 480px);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    contain: layout paint style;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  /* Reset everything a theme can pass down by inheritance; px, not rem (themes set html font-size). */
+  .frame {
+    position: relative;
+    width: 100%;
+    height: 100%;
+    font-family: var(--member-map-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: 15px;
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.45;
+    color: #1b232c;
+    text-align: left;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+  }
+
+  .map,
+  .leaflet-host {
+    position: absolute;
+    inset: 0;
+  }
+  .map {
+    z-index: 0; /* a stacking context, so Leaflet's z-indices stay inside */
+  }
+  .leaflet-container {
+    background: var(--member-map-background, #e3eaef);
+    font: inherit;
+    font-size: 13px;
+  }
+  .leaflet-container a {
+    color: var(--_accent);
+  }
+  .leaflet-container :focus-visible,
+  .frame :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .member-marker {
+    box-sizing: border-box;
+    border-radius: 50%;
+    background: var(--_accent);
+    border: 3px solid #fff;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 45%);
+    cursor: pointer;
+  }
+  .member-cluster {
+    box-sizing: border-box;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    border-radius: 50%;
+    background: var(--_accent);
+    border: 3px solid #fff;
+    box-shadow: 0 0 0 4px color-mix(in srgb, var(--_accent) 35%, transparent), 0 1px 4px rgb(0 0 0 / 35%);
+    color: #fff;
+    font-size: 14px;
+    font-weight: 700;
+    cursor: pointer;
+  }
+
+  .leaflet-popup-content {
+    margin: 14px 26px 14px 16px;
+    font-size: 14px;
+    line-height: 1.45;
+  }
+  .member-card p {
+    margin: 0 0 4px;
+  }
+  .member-card__title {
+    font-size: 16px;
+    font-weight: 700;
+  }
+  .member-card__role {
+    font-style: italic;
+  }
+  .member-card__place {
+    color: #3b4652;
+  }
+  .member-card__contact {
+    list-style: none;
+    margin: 8px 0;
+    padding: 0;
+  }
+  .member-card__contact li {
+    margin: 2px 0;
+    overflow-wrap: anywhere;
+  }
+  .label {
+    color: #3b4652;
+  }
+
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    font: inherit;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .member-card__join {
+    font-size: 13px;
+  }
+
+  .contact-button {
+    position: absolute;
+    top: 10px;
+    right: 10px;
+    z-index: 1000;
+    padding: 8px 14px;
+    border: 2px solid #fff;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: #fff;
+    font: inherit;
+    font-weight: 600;
+    box-shadow: 0 1px 5px rgb(0 0 0 / 35%);
+    cursor: pointer;
+  }
+  .contact-button:hover {
+    text-decoration: underline;
+  }
+
+  .contact-panel {
+    position: absolute;
+    top: 58px;
+    right: 10px;
+    z-index: 1001;
+    width: min(360px, calc(100% - 20px));
+    max-height: calc(100% - 68px);
+    overflow: auto;
+    padding: 16px 18px;
+    border-radius: var(--_radius);
+    background: #fff;
+    box-shadow: 0 4px 18px rgb(0 0 0 / 30%);
+  }
+  .contact-panel p {
+    margin: 0 0 10px;
+  }
+  .contact-panel__title {
+    font-size: 17px;
+    font-weight: 700;
+    padding-right: 28px;
+  }
+  .contact-panel a {
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .contact-panel__address {
+    color: #3b4652;
+    overflow-wrap: anywhere;
+  }
+  .close {
+    position: absolute;
+    top: 8px;
+    right: 8px;
+    width: 32px;
+    height: 32px;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: #1b232c;
+    font-size: 22px;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .close:hover {
+    background: #eef2f5;
+  }
+
+  .status.visible,
+  .error {
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    transform: translate(-50%, -50%);
+    z-index: 1002;
+    max-width: calc(100% - 40px);
+    padding: 12px 18px;
+    border-radius: var(--_radius);
+    background: #fff;
+    box-shadow: 0 2px 10px rgb(0 0 0 / 25%);
+  }
+  .error {
+    border-left: 5px solid #b00020;
+  }
+  .error p {
+    margin: 4px 0 0;
+  }
+
+  .status:not(.visible),
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

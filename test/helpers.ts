@@ -1,0 +1,33 @@
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import '../src/define.js';
+import type { MemberMap } from '../src/member-map.js';
+
+export const FIXTURES = new URL('./fixtures/', import.meta.url).href;
+
+/** A sized `<member-map>` that has finished loading `file` (a fixture name or URL). */
+export async function loadedMap(file: string, attributes: Record<string, string> = {}): Promise<MemberMap> {
+  const el = document.createElement('member-map');
+  el.style.setProperty('--member-map-height', '500px');
+  el.style.width = '800px';
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const loaded = oneEvent(el, 'member-map-load');
+  el.src = new URL(file, FIXTURES).href;
+  await fixture(html`<div>${el}</div>`);
+  await loaded;
+  return el;
+}
+
+export function shadow(el: HTMLElement): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+/** Single markers and cluster icons currently in the map, with the member count they stand for. */
+export function visibleCounts(el: HTMLElement): { markers: number; clusters: number; total: number } {
+  const root = shadow(el);
+  const markers = root.querySelectorAll('.member-marker').length;
+  const clusterIcons = [...root.querySelectorAll('.member-cluster')];
+  const inClusters = clusterIcons.reduce((sum, icon) => sum + Number(icon.querySelector('[aria-hidden]')!.textContent), 0);
+  return { markers, clusters: clusterIcons.length, total: markers + inClusters };
+}
+
+export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
