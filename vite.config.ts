@@ -7,6 +7,8 @@ export default defineConfig(({ mode }) => {
   const classic = mode === 'iife';
   return {
     plugins: [markerclusterAsModule(), leafletCssWithoutImages()],
+    // Pre-bundling would bypass markerclusterAsModule; serve it through the plugin instead.
+    optimizeDeps: { exclude: ['leaflet.markercluster'] },
     server: { open: '/demo/' },
     build: {
       target: 'es2021',

@@ -6,9 +6,20 @@ import { inlineCss, markercluster } from './scripts/test-plugins.js';
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chrome/Chromium found: run `node scripts/chrome.js --ensure`.');
 
+/** `/slow/<ms>/<path>` answers `<path>` after a delay, for the loading-state tests. */
+async function slowResponses(context, next) {
+  const match = /^\/slow\/(\d+)(\/.*)$/.exec(context.path);
+  if (match) {
+    await new Promise((resolve) => setTimeout(resolve, Number(match[1])));
+    context.path = match[2];
+  }
+  return next();
+}
+
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
+  nodeResolve: { exportConditions: ['production'] },
+  middleware: [slowResponses],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [

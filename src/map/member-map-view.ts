@@ -91,6 +91,7 @@ export class MemberMapView {
       chunkedLoading: true,
       chunkProgress,
       showCoverageOnHover: false,
+      maxClusterRadius: 50,
       spiderfyOnMaxZoom: true,
       iconCreateFunction: (cluster) => clusterIcon(cluster, this.options.strings.clusterLabel),
     });
