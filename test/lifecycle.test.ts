@@ -1,0 +1,147 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { MemberMap } from '../src/member-map.js';
+import { FIXTURES, loadedMap, nextFrame, shadow, visibleCounts } from './helpers.js';
+
+const mapContainers = (el: HTMLElement) => shadow(el).querySelectorAll('.leaflet-container').length;
+
+/** Listeners on window and document that were added and not removed since `start()`. */
+function trackGlobalListeners() {
+  const live = new Set<string>();
+  const ids = new WeakMap<object, number>();
+  let next = 0;
+  const key = (target: EventTarget, type: string, listener: unknown, options?: boolean | EventListenerOptions) => {
+    const fn = listener as object;
+    if (!ids.has(fn)) ids.set(fn, next++);
+    const capture = typeof options === 'boolean' ? options : !!options?.capture;
+    return `${target === window ? 'window' : 'document'}:${type}:${ids.get(fn)}:${capture}`;
+  };
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: any, options?: any) {
+    if ((this === window || this === document) && listener) live.add(key(this, type, listener, options));
+    return add.call(this, type, listener, options);
+  };
+  EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: any, options?: any) {
+    if ((this === window || this === document) && listener) live.delete(key(this, type, listener, options));
+    return remove.call(this, type, listener, options);
+  };
+  return {
+    live,
+    stop() {
+      EventTarget.prototype.addEventListener = add;
+      EventTarget.prototype.removeEventListener = remove;
+    },
+  };
+}
+
+describe('<member-map> lifecycle', () => {
+  it('removes its map when removed and rebuilds it when put back', async () => {
+    const el = await loadedMap('members.geojson');
+    const parent = el.parentElement!;
+    expect(mapContainers(el)).to.equal(1);
+    for (let cycle = 0; cycle < 10; cycle += 1) {
+      el.remove();
+      expect(mapContainers(el)).to.equal(0);
+      const loaded = oneEvent(el, 'member-map-load');
+      parent.append(el);
+      await loaded;
+      expect(mapContainers(el)).to.equal(1);
+    }
+    expect(visibleCounts(el).total).to.equal(12);
+  });
+
+  it('leaves no listeners on window or document behind', async () => {
+    (await loadedMap('members.geojson')).remove(); // let module-level, once-per-page listeners settle first
+    const tracker = trackGlobalListeners();
+    try {
+      const el = await loadedMap('members.geojson');
+      expect(tracker.live.size, 'the map listens to the page while shown').to.be.greaterThan(0);
+      el.remove();
+      await nextFrame();
+      expect([...tracker.live]).to.deep.equal([]);
+    } finally {
+      tracker.stop();
+    }
+  });
+
+  it('finishes loading after being removed and re-added mid-load', async () => {
+    const el = document.createElement('member-map') as MemberMap;
+    el.src = '/slow/400/test/fixtures/members.geojson';
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width:600px">${el}</div>`);
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const loaded = oneEvent(el, 'member-map-load');
+    wrapper.append(el);
+    expect((await loaded).detail.count).to.equal(12);
+    expect(visibleCounts(el).total).to.equal(12);
+  });
+
+  it('replaces the members when src changes', async () => {
+    const el = await loadedMap('members.geojson');
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const loaded = oneEvent(el, 'member-map-load');
+      el.src = `${FIXTURES}mixed.geojson`;
+      expect((await loaded).detail.count).to.equal(3);
+    } finally {
+      console.warn = warn;
+    }
+    expect(visibleCounts(el).total).to.equal(3);
+  });
+
+  it('only shows the last of several quick src changes', async () => {
+    const el = await loadedMap('members.geojson');
+    const counts: number[] = [];
+    el.addEventListener('member-map-load', (event) => counts.push(event.detail.count));
+    el.src = '/slow/300/test/fixtures/mixed.geojson';
+    el.src = '/slow/100/test/fixtures/members.geojson';
+    el.data = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [7, 51] }, properties: { id: 'x', municipality: 'X' } }],
+    };
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(counts).to.deep.equal([1]);
+    expect(visibleCounts(el).total).to.equal(1);
+  });
+
+  it('runs several instances independently', async () => {
+    const first = await loadedMap('members.geojson');
+    const warn = console.warn;
+    console.warn = () => {};
+    const second = await loadedMap('mixed.geojson').finally(() => (console.warn = warn));
+    expect(visibleCounts(first).total).to.equal(12);
+    expect(visibleCounts(second).total).to.equal(3);
+    const selected = oneEvent(first, 'member-map-select');
+    first.selected = 'hd';
+    await selected;
+    expect(shadow(first).querySelector('.leaflet-popup')).to.exist;
+    expect(shadow(second).querySelector('.leaflet-popup')).to.equal(null);
+    second.remove();
+    expect(mapContainers(first)).to.equal(1);
+    expect(shadow(first).querySelector('.leaflet-popup')!.textContent).to.contain('Heidelberg');
+  });
+
+  it('renders correctly when created inside a hidden container and shown later', async () => {
+    const el = document.createElement('member-map') as MemberMap;
+    el.src = `${FIXTURES}members.geojson`;
+    const loaded = oneEvent(el, 'member-map-load');
+    const tab = await fixture<HTMLDivElement>(html`<div style="display:none; width:700px">${el}</div>`);
+    await loaded;
+    expect(el.getBoundingClientRect().height).to.equal(0);
+
+    tab.style.display = 'block';
+    await new Promise((resolve) => setTimeout(resolve, 200)); // ResizeObserver, then Leaflet
+    const container = shadow(el).querySelector<HTMLElement>('.leaflet-container')!;
+    const hostBox = el.getBoundingClientRect();
+    const mapBox = container.getBoundingClientRect();
+    expect(hostBox.width).to.equal(700);
+    expect(hostBox.height).to.equal(480);
+    expect([mapBox.width, mapBox.height]).to.deep.equal([hostBox.width, hostBox.height]);
+    expect(visibleCounts(el).total).to.equal(12);
+    for (const icon of shadow(el).querySelectorAll('.member-marker, .member-cluster')) {
+      const box = icon.getBoundingClientRect();
+      expect(box.left >= mapBox.left && box.right <= mapBox.right, 'marker inside the map').to.equal(true);
+      expect(box.top >= mapBox.top && box.bottom <= mapBox.bottom, 'marker inside the map').to.equal(true);
+    }
+  });
+});
