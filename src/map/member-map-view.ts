@@ -38,7 +38,8 @@ export class MemberMapView {
     container: HTMLElement,
     private options: MemberMapViewOptions,
   ) {
-    this.map = L.map(container, { center: GERMANY_CENTER, zoom: 6, maxZoom: MAX_ZOOM, minZoom: 3 });
+    // Half steps let Germany fill the map instead of a quarter of it.
+    this.map = L.map(container, { center: GERMANY_CENTER, zoom: 6, zoomSnap: 0.5, maxZoom: MAX_ZOOM, minZoom: 3 });
     this.map.on('popupopen', (event) => this.labelCloseButton(event.popup));
   }
 
