@@ -93,7 +93,7 @@ describe('<member-map> features that cannot be shown', () => {
       await fixture(html`<div style="width:600px">${el}</div>`);
       const { detail } = await loaded;
       expect(detail.count).to.equal(3);
-      expect(detail.skipped.map((item) => item.index)).to.deep.equal([1, 2, 3, 4, 5, 6, 8]);
+      expect(detail.skipped.map((item: { index: number }) => item.index)).to.deep.equal([1, 2, 3, 4, 5, 6, 8]);
       expect(detail.skipped[0].reason).to.contain('Point');
       expect(detail.skipped[4].reason).to.contain('"id"');
       expect(visibleCounts(el).total).to.equal(3);
