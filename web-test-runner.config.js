@@ -1,6 +1,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome } from './scripts/chrome.js';
+import { summaryReporter } from './scripts/summary-reporter.js';
 import { inlineCss, markercluster } from './scripts/test-plugins.js';
 
 const executablePath = findChrome();
@@ -21,6 +23,7 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   middleware: [slowResponses],
   concurrency: 1,
+  reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     chromeLauncher({
