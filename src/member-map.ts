@@ -225,8 +225,8 @@ export class MemberMap extends LitElement {
     const members = this.members;
     if (!view) return;
     this.membersShown = 0;
-    await view.setMembers(members);
-    if (view !== this.view || members !== this.members || members.length === 0) return;
+    const completed = await view.setMembers(members);
+    if (!completed || view !== this.view || members !== this.members || members.length === 0) return;
     this.membersShown = members.length;
     this.status = 'ready';
     this.emit<MemberMapLoadDetail>('member-map-load', {

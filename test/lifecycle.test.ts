@@ -33,6 +33,26 @@ function trackGlobalListeners() {
   };
 }
 
+function grid(count: number) {
+  return {
+    type: 'FeatureCollection',
+    features: Array.from({ length: count }, (_, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [6 + (i % 150) * 0.06, 47.5 + Math.floor(i / 150) * 0.07] },
+      properties: { id: `m${i}`, municipality: `Ort ${i}` },
+    })),
+  };
+}
+
+function recordUncaught() {
+  const errors: unknown[] = [];
+  const onError = (event: ErrorEvent) => errors.push(event.message);
+  window.addEventListener('error', onError);
+  return { errors, stop: () => window.removeEventListener('error', onError) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('<member-map> lifecycle', () => {
   it('removes its map when removed and rebuilds it when put back', async () => {
     const el = await loadedMap('members.geojson');
@@ -73,6 +93,49 @@ describe('<member-map> lifecycle', () => {
     wrapper.append(el);
     expect((await loaded).detail.count).to.equal(12);
     expect(visibleCounts(el).total).to.equal(12);
+  });
+
+  it('can be removed and re-added while a large file is still being clustered', async () => {
+    const uncaught = recordUncaught();
+    try {
+      const el = document.createElement('member-map') as MemberMap;
+      el.data = grid(15000);
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width:800px">${el}</div>`);
+      await sleep(20); // clustering runs in chunks now
+      el.remove();
+      expect(mapContainers(el)).to.equal(0);
+      await sleep(300);
+      const loaded = oneEvent(el, 'member-map-load');
+      wrapper.append(el);
+      expect((await loaded).detail.count).to.equal(15000);
+      expect(visibleCounts(el).total).to.equal(15000);
+      expect(mapContainers(el)).to.equal(1);
+      await sleep(100);
+      expect(uncaught.errors).to.deep.equal([]);
+    } finally {
+      uncaught.stop();
+    }
+  });
+
+  it('replaces members that are still being clustered', async () => {
+    const uncaught = recordUncaught();
+    try {
+      const el = document.createElement('member-map') as MemberMap;
+      const counts: number[] = [];
+      el.addEventListener('member-map-load', (event) => counts.push(event.detail.count));
+      el.data = grid(15000);
+      await fixture(html`<div style="width:800px">${el}</div>`);
+      await sleep(20);
+      const loaded = oneEvent(el, 'member-map-load');
+      el.data = grid(40);
+      await loaded;
+      await sleep(300);
+      expect(counts).to.deep.equal([40]);
+      expect(visibleCounts(el).total).to.equal(40);
+      expect(uncaught.errors).to.deep.equal([]);
+    } finally {
+      uncaught.stop();
+    }
   });
 
   it('replaces the members when src changes', async () => {

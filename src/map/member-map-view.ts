@@ -1,5 +1,6 @@
 import L from './leaflet.js';
-import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, MarkerClusterGroup, PointTuple, Popup } from 'leaflet';
+import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, PointTuple, Popup } from 'leaflet';
+import { ClusterLoad } from './cluster-load.js';
 import { clusterIcon, memberIcon } from './icons.js';
 import type { Member } from '../data/members.js';
 import type { Strings } from '../i18n/index.js';
@@ -28,7 +29,11 @@ const SINGLE_MEMBER_ZOOM = 11;
  */
 export class MemberMapView {
   private readonly map: LeafletMap;
-  private cluster?: MarkerClusterGroup;
+  private load?: ClusterLoad;
+  /** Cluster loads that are still winding down; the map may only be removed after them. */
+  private stopping = new Set<ClusterLoad>();
+  private destroyed = false;
+  private mapRemoved = false;
   private markers = new Map<string, MemberMarker>();
   private members: Member[] = [];
   /** Set while the members have not been fitted into a container of real size (e.g. hidden tab). */
@@ -45,30 +50,30 @@ export class MemberMapView {
 
   setStrings(strings: Strings): void {
     this.options = { ...this.options, strings };
-    this.cluster?.refreshClusters();
+    this.load?.group.refreshClusters();
   }
 
-  /** Replaces the members; resolves once every marker is clustered and on the map. */
-  setMembers(members: Member[]): Promise<void> {
+  /** Replaces the members; resolves true once every marker is clustered and on the map. */
+  setMembers(members: Member[]): Promise<boolean> {
     this.map.closePopup();
-    if (this.cluster) this.map.removeLayer(this.cluster);
+    if (this.load) this.retire(this.load, (group) => this.map.removeLayer(group));
     this.members = members;
     this.markers = new Map(members.map((member) => [member.id, this.createMarker(member)]));
     this.fitToMembers();
-    if (members.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      this.cluster = this.createClusterGroup((processed, total) => {
-        if (processed === total) resolve();
-      });
-      this.cluster.addLayers([...this.markers.values()]);
+    this.load = new ClusterLoad(this.map, [...this.markers.values()], {
+      showCoverageOnHover: false,
+      maxClusterRadius: 50,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: (cluster) => clusterIcon(cluster, this.options.strings.clusterLabel),
     });
+    return this.load.done;
   }
 
   /** Zooms until the member is outside any cluster and opens its popup. */
   open(id: string): boolean {
     const marker = this.markers.get(id);
-    if (!marker || !this.cluster) return false;
-    this.cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    if (!marker || !this.load) return false;
+    this.load.group.zoomToShowLayer(marker, () => marker.openPopup());
     return true;
   }
 
@@ -83,21 +88,27 @@ export class MemberMapView {
   }
 
   destroy(): void {
-    this.map.remove();
+    this.destroyed = true;
     this.markers.clear();
+    if (this.load) this.retire(this.load, () => undefined);
+    this.load = undefined;
+    this.removeMapWhenIdle();
   }
 
-  private createClusterGroup(chunkProgress: (processed: number, total: number) => void): MarkerClusterGroup {
-    const group = L.markerClusterGroup({
-      chunkedLoading: true,
-      chunkProgress,
-      showCoverageOnHover: false,
-      maxClusterRadius: 50,
-      spiderfyOnMaxZoom: true,
-      iconCreateFunction: (cluster) => clusterIcon(cluster, this.options.strings.clusterLabel),
+  /** Stops a cluster load and calls `remove` once it has wound down. */
+  private retire(load: ClusterLoad, remove: (group: ClusterLoad['group']) => void): void {
+    this.stopping.add(load);
+    load.stop(() => {
+      this.stopping.delete(load);
+      remove(load.group);
+      this.removeMapWhenIdle();
     });
-    this.map.addLayer(group);
-    return group;
+  }
+
+  private removeMapWhenIdle(): void {
+    if (!this.destroyed || this.stopping.size > 0 || this.mapRemoved) return;
+    this.mapRemoved = true;
+    this.map.remove();
   }
 
   private createMarker(member: Member): MemberMarker {

@@ -1,0 +1,46 @@
+import L from './leaflet.js';
+import type { Map as LeafletMap, Marker, MarkerClusterGroup, MarkerClusterGroupOptions } from 'leaflet';
+
+/**
+ * One run of markercluster's chunked `addLayers` on a fresh cluster group.
+ *
+ * markercluster cannot interrupt a run, and removing the group or the map in the middle of one makes
+ * its next chunk throw. `stop()` therefore skips the markers not yet clustered and calls back once
+ * the run has wound down (within one chunk); only then may the group or the map be removed.
+ */
+export class ClusterLoad {
+  readonly group: MarkerClusterGroup;
+  /** true once every marker is clustered and on the map; false when stopped first. */
+  readonly done: Promise<boolean>;
+  private running = true;
+  private settle!: (completed: boolean) => void;
+  private afterStop?: () => void;
+
+  constructor(map: LeafletMap, markers: Marker[], options: MarkerClusterGroupOptions) {
+    this.done = new Promise((resolve) => (this.settle = resolve));
+    this.group = L.markerClusterGroup({
+      ...options,
+      chunkedLoading: true,
+      chunkProgress: (processed, total) => {
+        // markercluster puts the clusters on the map right after this callback, in the same task.
+        if (processed === total) queueMicrotask(() => this.finish());
+      },
+    });
+    // Markers added before the group is on the map are clustered in one run when it is added.
+    this.group.addLayers(markers);
+    map.addLayer(this.group);
+  }
+
+  stop(then: () => void): void {
+    if (!this.running) return then();
+    // Private markercluster hook (1.5.x): the rest of the run skips its markers.
+    (this.group as unknown as { _addLayer: () => void })._addLayer = () => {};
+    this.afterStop = then;
+  }
+
+  private finish(): void {
+    this.running = false;
+    this.settle(!this.afterStop);
+    this.afterStop?.();
+  }
+}
