@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { basemapAsset } from './scripts/basemap.js';
 import { leafletCssWithoutImages, markerclusterAsModule } from './scripts/build-plugins.js';
 
 // `vite build` writes the ES modules (class and `define` entry); `vite build --mode iife` writes the
@@ -6,7 +7,7 @@ import { leafletCssWithoutImages, markerclusterAsModule } from './scripts/build-
 export default defineConfig(({ mode }) => {
   const classic = mode === 'iife';
   return {
-    plugins: [markerclusterAsModule(), leafletCssWithoutImages()],
+    plugins: [markerclusterAsModule(), leafletCssWithoutImages(), basemapAsset()],
     // Pre-bundling would bypass markerclusterAsModule; serve it through the plugin instead.
     optimizeDeps: { exclude: ['leaflet.markercluster'] },
     server: { open: '/demo/' },

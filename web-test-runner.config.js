@@ -4,24 +4,15 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { inlineCss, markercluster } from './scripts/test-plugins.js';
+import { basemap, slowResponses, tileServer } from './scripts/test-servers.js';
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chrome/Chromium found: run `node scripts/chrome.js --ensure`.');
 
-/** `/slow/<ms>/<path>` answers `<path>` after a delay, for the loading-state tests. */
-async function slowResponses(context, next) {
-  const match = /^\/slow\/(\d+)(\/.*)$/.exec(context.path);
-  if (match) {
-    await new Promise((resolve) => setTimeout(resolve, Number(match[1])));
-    context.path = match[2];
-  }
-  return next();
-}
-
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
-  middleware: [slowResponses],
+  middleware: [slowResponses, basemap, tileServer()],
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10000 } },

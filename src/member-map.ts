@@ -1,10 +1,16 @@
 import { LitElement, html, nothing, render, type PropertyValues } from 'lit';
+import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
-import { MemberDataError, parseMembers, type Member, type SkippedFeature } from './data/members.js';
-import { fetchMemberJson } from './data/fetch-members.js';
+import { consentFromAttribute, storeConsent, storedConsent, tileHost } from './consent.js';
+import { MemberSource } from './data/member-source.js';
+import type { Member, SkippedFeature } from './data/members.js';
+import { errorMessage } from './i18n/error-message.js';
 import { languageOf, stringsFor, type Strings } from './i18n/index.js';
+import type { Background } from './map/background.js';
+import { DEFAULT_BASEMAP_URL } from './map/basemap.js';
 import { MemberMapView } from './map/member-map-view.js';
-import { contactPanel } from './templates/contact-panel.js';
+import { ContactController } from './contact-controller.js';
+import { consentPrompt, consentWithdraw } from './templates/consent-prompt.js';
 import { memberCard } from './templates/member-card.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
 
@@ -20,8 +26,10 @@ export interface MemberMapSelectDetail {
   id: string;
   member: Member;
 }
-
-type Status = 'idle' | 'loading' | 'ready' | 'error';
+export interface MemberMapConsentDetail {
+  granted: boolean;
+}
+export type TilesMode = 'consent' | 'on' | 'off';
 
 /**
  * A clustered map of the members of the Netzwerk Bürgerbeteiligung.
@@ -29,16 +37,18 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
  * @fires member-map-load - members are on the map: `{ count, skipped }`
  * @fires member-map-error - the data could not be loaded or used: `{ message, cause }`
  * @fires member-map-select - a member was opened: `{ id, member }`
+ * @fires member-map-consent - the visitor allowed or withdrew map tiles: `{ granted }`
  * @csspart map - the map area
  * @csspart contact-button - the "Mitglied werden?" button
  * @csspart contact-panel - the panel with the coordinator's address
+ * @csspart consent - the "Detailkarte laden" button
  * @csspart status - the polite status message (loading, count)
  * @csspart error - the error message
  * @cssprop --member-map-height - height of the element (480px)
  * @cssprop --member-map-accent - colour of markers, clusters, buttons and links (#00567f)
  * @cssprop --member-map-font - font family (system-ui)
  * @cssprop --member-map-radius - corner radius (8px)
- * @cssprop --member-map-background - map background where no tiles are shown (#e3eaef)
+ * @cssprop --member-map-background - colour behind the map: the sea on the offline basemap (#d5e5ee)
  * @cssprop --member-map-focus-color - focus outline colour (#111)
  */
 export class MemberMap extends LitElement {
@@ -51,10 +61,12 @@ export class MemberMap extends LitElement {
     contactSubject: { type: String, attribute: 'contact-subject' },
     selected: { type: String, reflect: true },
     lang: { type: String },
-    status: { state: true },
-    error: { state: true },
-    members: { state: true },
-    contactOpen: { state: true },
+    tiles: { type: String },
+    tileUrl: { type: String, attribute: 'tile-url' },
+    tileAttribution: { type: String, attribute: 'tile-attribution' },
+    basemapUrl: { type: String, attribute: 'basemap-url' },
+    consentStorage: { type: String, attribute: 'consent-storage' },
+    consent: { noAccessor: true, converter: { fromAttribute: consentFromAttribute } },
   };
 
   /** Registers the element under `tag`; a second call with the same class is a no-op. */
@@ -81,19 +93,33 @@ export class MemberMap extends LitElement {
   /** Id of the member whose popup is open. */
   declare selected: string;
   declare lang: string;
+  /** `consent`: offline basemap until the visitor agrees to tiles; `on`: tiles at once; `off`: never. */
+  declare tiles: TilesMode;
+  declare tileUrl: string;
+  declare tileAttribution: string;
+  /** Where the offline basemap is; by default next to the script. */
+  declare basemapUrl: string;
+  /** `local` remembers the visitor's tile consent in localStorage, per tile host. */
+  declare consentStorage: string;
 
-  declare private status: Status;
-  declare private error: MemberDataError | undefined;
-  declare private members: Member[];
-  declare private contactOpen: boolean;
-
-  private skipped: SkippedFeature[] = [];
+  private readonly source = new MemberSource(this, (error) =>
+    this.emit<MemberMapErrorDetail>('member-map-error', {
+      message: errorMessage(error, this.strings),
+      cause: error.details.cause ?? error,
+    }),
+  );
+  private readonly nearViewport = new IntersectionController(this, {
+    config: { rootMargin: '200px' },
+    callback: (entries) => entries.some((entry) => entry.isIntersecting),
+  });
+  private readonly contact = new ContactController(this);
+  private consentGranted = false;
+  private started = false;
   private view?: MemberMapView;
-  private loadController?: AbortController;
-  private reloadOnConnect = false;
+  /** The members handed to the map, and the ones it has finished showing. */
+  private membersInView?: Member[];
+  private shownMembers?: Member[];
   private openedId = '';
-  private membersShown = 0;
-  private returnFocusTo: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -102,37 +128,65 @@ export class MemberMap extends LitElement {
     this.contactName = 'Marion Stock';
     this.contactSubject = 'Mitglied werden im Netzwerk kommunale Partizipationsbeauftragte';
     this.selected = '';
-    this.status = 'idle';
-    this.members = [];
-    this.contactOpen = false;
+    this.tiles = 'consent';
+    this.tileUrl = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+    this.tileAttribution = '© OpenStreetMap-Mitwirkende';
+    this.basemapUrl = '';
+    this.consentStorage = '';
     new ResizeController(this, { callback: () => this.view?.invalidateSize() });
+  }
+
+  /** Whether the visitor (or the page's consent manager) agreed to loading map tiles. */
+  get consent(): boolean {
+    return this.consentGranted;
+  }
+  set consent(granted: boolean) {
+    const old = this.consentGranted;
+    this.consentGranted = Boolean(granted);
+    if (old === this.consentGranted) return;
+    if (this.consentStorage === 'local') storeConsent(tileHost(this.tileUrl), this.consentGranted);
+    this.requestUpdate('consent', old);
+    this.emit<MemberMapConsentDetail>('member-map-consent', { granted: this.consentGranted });
   }
 
   private get strings(): Strings {
     return stringsFor(languageOf(this.closest('[lang]')?.getAttribute('lang')));
   }
 
+  private get background(): Background {
+    if (this.tiles === 'on' || (this.tiles !== 'off' && this.consentGranted)) {
+      return { kind: 'tiles', url: this.tileUrl, attribution: this.tileAttribution };
+    }
+    return { kind: 'basemap', url: this.basemapUrl || DEFAULT_BASEMAP_URL };
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.reloadOnConnect) void this.load();
     this.requestUpdate(); // rebuilds the map after a re-append
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.reloadOnConnect = this.status === 'loading';
-    this.loadController?.abort();
     this.view?.destroy();
     this.view = undefined;
+    this.membersInView = this.shownMembers = undefined;
     this.renderRoot.querySelector('.leaflet-host')?.remove();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('data')) void this.load();
+    if (!this.started && this.nearViewport.value) {
+      this.started = true; // nothing is fetched or drawn before the element is near the viewport
+      if (this.consentStorage === 'local' && storedConsent(tileHost(this.tileUrl))) this.consentGranted = true;
+      void this.source.load(this.src, this.data);
+    } else if (this.started && (changed.has('src') || changed.has('data'))) {
+      void this.source.load(this.src, this.data);
+    }
   }
 
   protected override render() {
     const strings = this.strings;
+    const error = this.source.error;
+    const askForConsent = this.tiles === 'consent' && !this.consentGranted;
     return html`
       <div class="frame" role="region" aria-label=${strings.regionLabel}>
         <div class="map" part="map"></div>
@@ -141,28 +195,21 @@ export class MemberMap extends LitElement {
           part="contact-button"
           class="contact-button"
           aria-haspopup="dialog"
-          aria-expanded=${this.contactOpen ? 'true' : 'false'}
-          @click=${this.openContact}
+          aria-expanded=${this.contact.isOpen ? 'true' : 'false'}
+          @click=${this.contact.open}
         >
           ${strings.contactButton}
         </button>
-        ${this.contactOpen
-          ? contactPanel({
-              strings,
-              email: this.contactEmail,
-              name: this.contactName,
-              subject: this.contactSubject,
-              onClose: () => this.closeContact(),
-              onKeydown: this.handlePanelKeydown,
-            })
-          : nothing}
-        <div part="status" class="status ${this.status === 'loading' ? 'visible' : ''}" role="status">
-          ${this.statusText(strings)}
+        ${this.contact.render(strings)}
+        ${askForConsent ? consentPrompt(strings, tileHost(this.tileUrl), () => (this.consent = true)) : nothing}
+        ${this.tiles === 'consent' && this.consentGranted ? consentWithdraw(strings, () => (this.consent = false)) : nothing}
+        <div part="status" class="status ${this.loading ? 'visible' : ''}" role="status">
+          ${this.loading ? strings.loading : this.shownMembers?.length ? strings.loaded(this.shownMembers.length) : ''}
         </div>
-        ${this.error
+        ${error
           ? html`<div part="error" class="error" role="alert">
               <strong>${strings.errorTitle}</strong>
-              <p>${this.errorText(this.error, strings)}</p>
+              <p>${errorMessage(error, strings)}</p>
             </div>`
           : nothing}
       </div>
@@ -170,7 +217,7 @@ export class MemberMap extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (!this.view && this.isConnected) {
+    if (this.started && !this.view && this.isConnected) {
       const host = this.renderRoot.querySelector('.map')!.appendChild(document.createElement('div'));
       host.className = 'leaflet-host';
       this.view = new MemberMapView(host, {
@@ -179,75 +226,33 @@ export class MemberMap extends LitElement {
         onOpen: (member) => this.handleOpen(member),
         onClose: (member) => this.handleClose(member),
       });
-      if (this.members.length > 0) void this.showMembers();
-    } else if (changed.has('members')) {
-      void this.showMembers();
     }
-    if (changed.has('lang')) this.view?.setStrings(this.strings);
-    if (changed.has('selected') && this.selected !== this.openedId && this.membersShown > 0) this.openSelected();
-    if (changed.has('contactOpen') && this.contactOpen) {
-      this.renderRoot.querySelector<HTMLElement>('.contact-panel')?.focus();
-    }
+    if (!this.view) return;
+    this.view.setBackground(this.background);
+    if (this.source.status !== 'loading' && this.source.members !== this.membersInView) void this.showMembers();
+    if (changed.has('lang')) this.view.setStrings(this.strings);
+    if (changed.has('selected') && this.selected !== this.openedId && !this.loading) this.openSelected();
   }
 
-  private async load(): Promise<void> {
-    this.loadController?.abort();
-    const controller = new AbortController();
-    this.loadController = controller;
-    this.reloadOnConnect = false;
-    this.error = undefined;
-    if (this.data === undefined && !this.src) {
-      this.status = 'idle';
-      this.members = [];
-      return;
-    }
-    this.status = 'loading';
-    try {
-      const json = this.data !== undefined ? this.data : await fetchMemberJson(this.src, controller.signal);
-      if (controller.signal.aborted) return;
-      const { members, skipped } = parseMembers(json);
-      if (skipped.length > 0) {
-        console.warn(
-          `<member-map>: ${skipped.length} feature(s) skipped:\n` +
-            skipped.map((item) => `  features[${item.index}]: ${item.reason}`).join('\n'),
-        );
-      }
-      this.skipped = skipped;
-      this.members = members;
-    } catch (cause) {
-      if (controller.signal.aborted) return;
-      this.fail(cause);
-    }
+  /** True from the request until every member is clustered and on the map. */
+  private get loading(): boolean {
+    return this.source.status === 'loading' || (this.source.status === 'ready' && this.source.members !== this.shownMembers);
   }
 
   private async showMembers(): Promise<void> {
-    const view = this.view;
-    const members = this.members;
-    if (!view) return;
-    this.membersShown = 0;
+    const view = this.view!;
+    const members = this.source.members;
+    this.membersInView = members;
     const completed = await view.setMembers(members);
-    if (!completed || view !== this.view || members !== this.members || members.length === 0) return;
-    this.membersShown = members.length;
-    this.status = 'ready';
+    if (!completed || view !== this.view || members !== this.source.members) return;
+    this.shownMembers = members;
+    this.requestUpdate();
+    if (members.length === 0) return;
     this.emit<MemberMapLoadDetail>('member-map-load', {
       count: members.length,
-      skipped: this.skipped.map(({ index, reason }) => ({ index, reason })),
+      skipped: this.source.skipped.map(({ index, reason }) => ({ index, reason })),
     });
     if (this.selected) this.openSelected();
-  }
-
-  private fail(cause: unknown): void {
-    const error = cause instanceof MemberDataError ? cause : new MemberDataError('network', String(cause), { cause });
-    this.status = 'error';
-    this.error = error;
-    this.members = [];
-    if (error.details.skipped) {
-      console.warn(`<member-map>: every feature was skipped:`, error.details.skipped);
-    }
-    this.emit<MemberMapErrorDetail>('member-map-error', {
-      message: this.errorText(error, this.strings),
-      cause: error.details.cause ?? error,
-    });
   }
 
   private openSelected(): void {
@@ -268,44 +273,8 @@ export class MemberMap extends LitElement {
 
   private renderPopup(member: Member): HTMLElement {
     const node = document.createElement('div');
-    render(memberCard(member, this.strings, this.openContact), node);
+    render(memberCard(member, this.strings, this.contact.open), node);
     return node;
-  }
-
-  private readonly openContact = (event: Event) => {
-    this.returnFocusTo = event.currentTarget as HTMLElement;
-    this.contactOpen = true;
-  };
-
-  private closeContact(): void {
-    this.contactOpen = false;
-    const target = this.returnFocusTo;
-    this.returnFocusTo = null;
-    void this.updateComplete.then(() => target?.isConnected && target.focus());
-  }
-
-  private readonly handlePanelKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation(); // Leaflet would also close an open popup on Escape
-    this.closeContact();
-  };
-
-  private statusText(strings: Strings): string {
-    if (this.status === 'loading') return strings.loading;
-    if (this.status === 'ready') return strings.loaded(this.membersShown);
-    return '';
-  }
-
-  private errorText(error: MemberDataError, strings: Strings): string {
-    switch (error.code) {
-      case 'not-found': return strings.errorNotFound;
-      case 'http': return strings.errorHttp(error.details.status ?? 0);
-      case 'network': return strings.errorNetwork;
-      case 'invalid-json': return strings.errorInvalidJson;
-      case 'not-collection': return strings.errorNotCollection;
-      case 'empty': return strings.errorEmpty;
-      case 'no-valid-members': return strings.errorNoValidMembers(error.details.skipped?.length ?? 0);
-    }
   }
 
   private emit<T>(type: keyof HTMLElementEventMap, detail: T): void {
@@ -318,5 +287,6 @@ declare global {
     'member-map-load': CustomEvent<MemberMapLoadDetail>;
     'member-map-error': CustomEvent<MemberMapErrorDetail>;
     'member-map-select': CustomEvent<MemberMapSelectDetail>;
+    'member-map-consent': CustomEvent<MemberMapConsentDetail>;
   }
 }

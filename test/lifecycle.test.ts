@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MemberMap } from '../src/member-map.js';
 import { FIXTURES, loadedMap, nextFrame, shadow, visibleCounts } from './helpers.js';
 
@@ -184,16 +184,32 @@ describe('<member-map> lifecycle', () => {
     expect(shadow(first).querySelector('.leaflet-popup')!.textContent).to.contain('Heidelberg');
   });
 
-  it('renders correctly when created inside a hidden container and shown later', async () => {
+  it('fits the members once shown when its tab was closed while they loaded', async () => {
     const el = document.createElement('member-map') as MemberMap;
-    el.src = `${FIXTURES}members.geojson`;
+    el.src = '/slow/300/test/fixtures/members.geojson';
     const loaded = oneEvent(el, 'member-map-load');
-    const tab = await fixture<HTMLDivElement>(html`<div style="display:none; width:700px">${el}</div>`);
+    const tab = await fixture<HTMLDivElement>(html`<div style="width:700px">${el}</div>`);
+    await waitUntil(() => mapContainers(el) === 1, 'map started');
+    tab.style.display = 'none';
     await loaded;
-    expect(el.getBoundingClientRect().height).to.equal(0);
-
+    expect(visibleCounts(el).total, 'nothing fits a map of size 0').to.be.lessThan(12);
     tab.style.display = 'block';
-    await new Promise((resolve) => setTimeout(resolve, 200)); // ResizeObserver, then Leaflet
+    await waitUntil(() => visibleCounts(el).total === 12, 'all members in view after showing the tab');
+  });
+
+  it('waits inside a hidden container and renders correctly once shown', async () => {
+    const el = document.createElement('member-map') as MemberMap;
+    el.src = `${FIXTURES}members.geojson?hidden-tab`;
+    const tab = await fixture<HTMLDivElement>(html`<div style="display:none; width:700px">${el}</div>`);
+    await sleep(300);
+    expect(el.getBoundingClientRect().height).to.equal(0);
+    expect(mapContainers(el), 'no map work while hidden').to.equal(0);
+    expect(performance.getEntriesByName(el.src), 'no data request while hidden').to.have.length(0);
+
+    const loaded = oneEvent(el, 'member-map-load');
+    tab.style.display = 'block';
+    await loaded;
+    await nextFrame();
     const container = shadow(el).querySelector<HTMLElement>('.leaflet-container')!;
     const hostBox = el.getBoundingClientRect();
     const mapBox = container.getBoundingClientRect();

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MemberMap } from '../src/member-map.js';
 import { FIXTURES, loadedMap, nextFrame, shadow, visibleCounts } from './helpers.js';
@@ -34,7 +34,7 @@ describe('<member-map> loading and clustering', () => {
     await fixture(html`<div style="width:600px">${el}</div>`);
     const status = shadow(el).querySelector<HTMLElement>('[part="status"]')!;
     expect(status.getAttribute('role')).to.equal('status');
-    expect(status.textContent!.trim()).to.equal('Lade Mitglieder…');
+    await waitUntil(() => status.textContent!.trim() === 'Lade Mitglieder…', 'loading status shown');
     expect(status.getBoundingClientRect().width).to.be.greaterThan(50); // visible, not only announced
     await loaded;
     await el.updateComplete;

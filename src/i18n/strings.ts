@@ -19,6 +19,9 @@ export interface Strings {
   contactTitle: string;
   contactText: string;
   contactWriteTo: (name: string) => string;
+  consentText: (host: string) => string;
+  consentButton: string;
+  consentWithdraw: string;
   close: string;
   closePopup: string;
 }

@@ -1,5 +1,6 @@
 import L from './leaflet.js';
 import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, PointTuple, Popup } from 'leaflet';
+import { MapBackground, type Background } from './background.js';
 import { ClusterLoad } from './cluster-load.js';
 import { clusterIcon, memberIcon } from './icons.js';
 import type { Member } from '../data/members.js';
@@ -29,6 +30,7 @@ const SINGLE_MEMBER_ZOOM = 11;
  */
 export class MemberMapView {
   private readonly map: LeafletMap;
+  private readonly background: MapBackground;
   private load?: ClusterLoad;
   /** Cluster loads that are still winding down; the map may only be removed after them. */
   private stopping = new Set<ClusterLoad>();
@@ -46,6 +48,11 @@ export class MemberMapView {
     // Half steps let Germany fill the map instead of a quarter of it.
     this.map = L.map(container, { center: GERMANY_CENTER, zoom: 6, zoomSnap: 0.5, maxZoom: MAX_ZOOM, minZoom: 3 });
     this.map.on('popupopen', (event) => this.labelCloseButton(event.popup));
+    this.background = new MapBackground(this.map);
+  }
+
+  setBackground(background: Background): void {
+    this.background.show(background);
   }
 
   setStrings(strings: Strings): void {
@@ -90,6 +97,7 @@ export class MemberMapView {
   destroy(): void {
     this.destroyed = true;
     this.markers.clear();
+    this.background.dispose();
     if (this.load) this.retire(this.load, () => undefined);
     this.load = undefined;
     this.removeMapWhenIdle();

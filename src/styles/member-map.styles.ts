@@ -48,7 +48,7 @@ export const memberMapStyles = css`
     z-index: 0; /* a stacking context, so Leaflet's z-indices stay inside */
   }
   .leaflet-container {
-    background: var(--member-map-background, #e3eaef);
+    background: var(--member-map-background, #d5e5ee);
     font: inherit;
     font-size: 13px;
   }
@@ -81,6 +81,71 @@ export const memberMapStyles = css`
     color: #fff;
     font-size: 14px;
     font-weight: 700;
+    cursor: pointer;
+  }
+
+  .city-label {
+    pointer-events: none;
+  }
+  .city-label::before {
+    content: '';
+    position: absolute;
+    left: -2px;
+    top: -2px;
+    width: 4px;
+    height: 4px;
+    border-radius: 50%;
+    background: #5d636c;
+  }
+  .city-label span {
+    position: absolute;
+    left: 5px;
+    top: -9px;
+    white-space: nowrap;
+    font-size: 11px;
+    line-height: 1.2;
+    color: #3f444b;
+    text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff;
+  }
+
+  .consent-prompt {
+    position: absolute;
+    left: 10px;
+    bottom: 26px;
+    z-index: 1000;
+    max-width: min(380px, calc(100% - 20px));
+    padding: 10px 14px 12px;
+    border-radius: var(--_radius);
+    background: #fff;
+    box-shadow: 0 1px 6px rgb(0 0 0 / 30%);
+    font-size: 13px;
+    line-height: 1.4;
+  }
+  .consent-prompt p {
+    margin: 0 0 8px;
+  }
+  .consent-button {
+    padding: 6px 12px;
+    border: 0;
+    border-radius: 4px;
+    background: var(--_accent);
+    color: #fff;
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .consent-withdraw {
+    position: absolute;
+    left: 10px;
+    bottom: 26px;
+    z-index: 1000;
+    padding: 4px 10px;
+    border: 1px solid #767c85;
+    border-radius: 4px;
+    background: #fff;
+    color: #1b232c;
+    font: inherit;
+    font-size: 12px;
     cursor: pointer;
   }
 

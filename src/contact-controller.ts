@@ -1,0 +1,64 @@
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Strings } from './i18n/index.js';
+import { contactPanel } from './templates/contact-panel.js';
+
+interface ContactHost extends ReactiveControllerHost, HTMLElement {
+  contactEmail: string;
+  contactName: string;
+  contactSubject: string;
+}
+
+/**
+ * The "Mitglied werden" panel: opened from the map button or any popup, closed with its button or
+ * Escape; focus moves into the panel and returns to whatever opened it.
+ */
+export class ContactController implements ReactiveController {
+  isOpen = false;
+  private returnFocusTo: HTMLElement | null = null;
+  private focusPanel = false;
+
+  constructor(private readonly host: ContactHost) {
+    host.addController(this);
+  }
+
+  /** An event handler: the element that received the event gets the focus back on close. */
+  readonly open = (event: Event) => {
+    this.returnFocusTo = event.currentTarget as HTMLElement;
+    this.isOpen = true;
+    this.focusPanel = true;
+    this.host.requestUpdate();
+  };
+
+  close(): void {
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    const target = this.returnFocusTo;
+    this.returnFocusTo = null;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => target?.isConnected && target.focus());
+  }
+
+  hostUpdated(): void {
+    if (!this.focusPanel) return;
+    this.focusPanel = false;
+    this.host.shadowRoot?.querySelector<HTMLElement>('.contact-panel')?.focus();
+  }
+
+  render(strings: Strings) {
+    if (!this.isOpen) return nothing;
+    return contactPanel({
+      strings,
+      email: this.host.contactEmail,
+      name: this.host.contactName,
+      subject: this.host.contactSubject,
+      onClose: () => this.close(),
+      onKeydown: this.handleKeydown,
+    });
+  }
+
+  private readonly handleKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation(); // Leaflet would also close an open popup on Escape
+    this.close();
+  };
+}

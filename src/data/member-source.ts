@@ -1,0 +1,74 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { fetchMemberJson } from './fetch-members.js';
+import { MemberDataError, parseMembers, type Member, type SkippedFeature } from './members.js';
+
+export type SourceStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * Loads members from a URL or an object, for one host element. Only the newest request counts:
+ * starting another aborts the one in flight, and removing the host aborts it (and starts it again
+ * when the host comes back).
+ */
+export class MemberSource implements ReactiveController {
+  status: SourceStatus = 'idle';
+  members: Member[] = [];
+  skipped: SkippedFeature[] = [];
+  error?: MemberDataError;
+  private controller?: AbortController;
+  private request?: { src: string; data: unknown };
+  private resumeOnConnect = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onError: (error: MemberDataError) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.resumeOnConnect && this.request) void this.load(this.request.src, this.request.data);
+  }
+
+  hostDisconnected(): void {
+    this.resumeOnConnect = this.status === 'loading';
+    this.controller?.abort();
+  }
+
+  /** `data` (a parsed FeatureCollection) wins over `src`. */
+  async load(src: string, data: unknown): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.request = { src, data };
+    this.resumeOnConnect = false;
+    this.error = undefined;
+    if (data === undefined && !src) return this.settle('idle', []);
+    this.settle('loading', this.members);
+    try {
+      const json = data !== undefined ? data : await fetchMemberJson(src, controller.signal);
+      if (controller.signal.aborted) return;
+      const { members, skipped } = parseMembers(json);
+      if (skipped.length > 0) {
+        console.warn(
+          `<member-map>: ${skipped.length} feature(s) skipped:\n` +
+            skipped.map((item) => `  features[${item.index}]: ${item.reason}`).join('\n'),
+        );
+      }
+      this.skipped = skipped;
+      this.settle('ready', members);
+    } catch (cause) {
+      if (controller.signal.aborted) return;
+      const error = cause instanceof MemberDataError ? cause : new MemberDataError('network', String(cause), { cause });
+      if (error.details.skipped) console.warn('<member-map>: every feature was skipped:', error.details.skipped);
+      this.error = error;
+      this.settle('error', []);
+      this.onError(error);
+    }
+  }
+
+  private settle(status: SourceStatus, members: Member[]): void {
+    this.status = status;
+    this.members = members;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,59 @@
+import L from './leaflet.js';
+import { attributionHtml } from './attribution.js';
+import { addBasemapPanes, basemapLayer, fetchBasemap } from './basemap.js';
+
+/** What lies under the members: detailed tiles, the bundled offline basemap, or nothing. */
+export type Background =
+  | { kind: 'tiles'; url: string; attribution: string }
+  | { kind: 'basemap'; url: string }
+  | { kind: 'none' };
+
+const TILE_OPTIONS: L.TileLayerOptions = {
+  maxZoom: 19,
+  // OpenStreetMap's tile policy wants a Referer; pages with `Referrer-Policy: no-referrer` would
+  // otherwise get their tiles blocked. The origin is enough.
+  referrerPolicy: 'strict-origin-when-cross-origin',
+};
+
+/** Owns the background layers of one map and switches between them. */
+export class MapBackground {
+  private layer?: L.Layer;
+  private shown = '';
+
+  constructor(private readonly map: L.Map) {
+    addBasemapPanes(map);
+  }
+
+  show(background: Background): void {
+    const key = JSON.stringify(background);
+    if (key === this.shown) return;
+    this.shown = key;
+    this.clear();
+    if (background.kind === 'tiles') {
+      this.layer = L.tileLayer(background.url, { ...TILE_OPTIONS, attribution: attributionHtml(background.attribution) });
+      this.map.addLayer(this.layer);
+    } else if (background.kind === 'basemap') {
+      fetchBasemap(background.url).then(
+        (data) => {
+          if (this.shown !== key) return; // switched again meanwhile
+          this.layer = basemapLayer(data);
+          this.map.addLayer(this.layer);
+        },
+        (error: unknown) => {
+          console.warn(`<member-map>: the offline basemap ${background.url} could not be loaded:`, error);
+        },
+      );
+    }
+  }
+
+  /** Stops anything in flight from being added (the map is going away). */
+  dispose(): void {
+    this.shown = 'disposed';
+    this.clear();
+  }
+
+  private clear(): void {
+    if (this.layer) this.map.removeLayer(this.layer);
+    this.layer = undefined;
+  }
+}
