@@ -1,0 +1,365 @@
+// `npm run bench`: <member-map> (dist/member-map.iife.js) against raw Leaflet + markercluster with
+// default options, in headless Chromium on this machine. See docs/performance.md.
+//
+//   npm run bench                                  all sizes, 5 runs per page and size
+//   npm run bench -- --sizes 10000 --runs 3        one size, fewer runs (while tuning)
+//   npm run bench -- --profile --sizes 10000       one CPU profile per page instead: top functions
+//   npm run bench -- --serve                       only serve the pages, to open them in a browser
+//
+// Options: --sizes a,b,…  --runs N  --warmup N (unrecorded pairs per size, default 1)  --seed N
+//          --build (run `npm run build` first)  --bundle <file> (default dist/member-map.iife.js)
+//          --out <file> (default bench/results.json)  --timeout <ms per page>  --port N (with --serve)
+import { execFileSync, execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findChrome } from '../scripts/chrome.js';
+import { memberCollection } from './members.js';
+import { analyseProfile, profileLines } from './profile.js';
+import { startServer } from './server.js';
+import { ROOT, sizeReport, sizeSummary } from './size.js';
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const VIEWPORT = { width: 1280, height: 800 };
+const SIDES = { a: '(a) <member-map>', b: '(b) raw Leaflet.markercluster' };
+/** Goals from issue 7: ratio a/b of the time to first clustered paint, and the longest task. */
+const TIME_GOALS = { 1000: 1.1, 10000: 1.0, 50000: 0.8 };
+const LONG_TASK_GOAL = { size: 10000, ms: 50 };
+
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000,50000' },
+    runs: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '7' },
+    build: { type: 'boolean', default: false },
+    bundle: { type: 'string', default: join(ROOT, 'dist/member-map.iife.js') },
+    out: { type: 'string', default: join(ROOT, 'bench/results.json') },
+    timeout: { type: 'string', default: '180000' },
+    profile: { type: 'boolean', default: false },
+    serve: { type: 'boolean', default: false },
+    port: { type: 'string', default: '0' },
+  },
+});
+
+const sizes = options.sizes.split(',').map((size) => Number(size.replace(/[_\s]/g, '')));
+const runs = Number(options.runs);
+const warmup = Number(options.warmup);
+const timeout = Number(options.timeout);
+if (sizes.some((size) => !Number.isInteger(size) || size < 2) || !(runs >= 1) || !(warmup >= 0)) {
+  fail('usage: npm run bench -- [--sizes 1000,10000] [--runs 5] [--warmup 1] [--profile] [--serve] [--build]');
+}
+
+function fail(message) {
+  console.error(`\nbench: ${message}`);
+  process.exit(1);
+}
+
+const log = (message) => console.error(message);
+const median = (values) => {
+  const sorted = values.filter((value) => value != null).sort((x, y) => x - y);
+  if (sorted.length === 0) return null;
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
+const fmt = (value, digits = 0) => (value == null ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const mb = (bytes) => bytes / 1024 / 1024;
+
+// --- the bundle under test -------------------------------------------------------------------
+
+if (options.build) {
+  log('Building: npm run build …');
+  execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+const bundlePath = resolve(options.bundle);
+if (!existsSync(bundlePath)) {
+  fail(`${relative(ROOT, bundlePath)} is missing. Run \`npm run build\` first (or \`npm run bench -- --build\`).`);
+}
+warnIfStale(bundlePath);
+
+/** Warns when a file under src/ is newer than the bundle: the numbers would not be for the current code. */
+function warnIfStale(bundle) {
+  if (bundle !== join(ROOT, 'dist/member-map.iife.js')) return;
+  const built = statSync(bundle).mtimeMs;
+  const newer = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (statSync(path).mtimeMs > built) newer.push(relative(ROOT, path));
+    }
+  };
+  walk(join(ROOT, 'src'));
+  if (newer.length) {
+    log(`WARNING: ${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ` and ${newer.length - 3} more` : ''} changed after ` +
+      'the bundle was built; run `npm run build` (or pass --build) to measure the current code.');
+  }
+}
+
+function git(args) {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+// Snapshot the bundle's folder, so a rebuild during the run cannot mix two versions of it.
+const work = mkdtempSync(join(tmpdir(), 'member-map-bench-'));
+const bundleDir = join(work, 'dist');
+const dataDir = join(work, 'data');
+mkdirSync(bundleDir);
+mkdirSync(dataDir);
+for (const entry of readdirSync(dirname(bundlePath), { withFileTypes: true })) {
+  if (entry.isFile()) copyFileSync(join(dirname(bundlePath), entry.name), join(bundleDir, entry.name));
+}
+const bundleName = basename(bundlePath);
+const bundleBytes = readFileSync(join(bundleDir, bundleName));
+const cleanup = () => rmSync(work, { recursive: true, force: true });
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+for (const size of sizes) {
+  writeFileSync(join(dataDir, `members-${size}.geojson`), JSON.stringify(memberCollection(size, Number(options.seed))));
+}
+
+const server = await startServer({ dataDir, bundleDir, bundleName, root: ROOT, port: Number(options.port) });
+
+if (options.serve) {
+  log(`Serving on ${server.origin} (Ctrl+C to stop):`);
+  for (const size of sizes) log(`  ${size}: ${server.origin}/a/${size}   ${server.origin}/b/${size}`);
+  await new Promise(() => {});
+}
+
+// --- the browser ----------------------------------------------------------------------------
+
+const executablePath = findChrome();
+if (!executablePath) fail('no Chrome/Chromium found: run `node scripts/chrome.js --ensure` or set CHROME_PATH.');
+const { chromium } = await import('playwright-core');
+const browser = await chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS });
+
+/**
+ * Loads one page in a fresh browser context (cold caches, its own renderer) and returns what the
+ * probe reported plus the JS heap after a forced GC. Throws when the page fails or shows the
+ * wrong number of members.
+ */
+async function measure(side, size, { profile = false } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const messages = [];
+    page.on('console', (message) => {
+      if (['error', 'warning'].includes(message.type()) && messages.length < 5) messages.push(`${message.type()}: ${message.text().slice(0, 300)}`);
+    });
+    let settle;
+    const reported = new Promise((resolve) => (settle = resolve));
+    await page.exposeFunction('__benchReport', (data) => settle(data));
+    page.on('pageerror', (error) => settle({ error: `page error: ${error.message}` }));
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    await page.goto(`${server.origin}/${side}/${size}`, { waitUntil: 'commit', timeout });
+    let timer;
+    const report = await Promise.race([
+      reported,
+      new Promise((resolve) => (timer = setTimeout(() => resolve({ error: `no clustered paint within ${timeout} ms` }), timeout))),
+    ]);
+    clearTimeout(timer);
+    const cpuProfile = profile ? (await cdp.send('Profiler.stop')).profile : undefined;
+    if (report.error) throw new Error(`${SIDES[side]}, ${size} members: ${report.error}${messages.length ? `\n  console: ${messages.join('\n  console: ')}` : ''}`);
+    if (report.count !== size || report.shown.total !== size) {
+      throw new Error(
+        `${SIDES[side]}, ${size} members: the map does not show every member: reported count ${report.count}, ` +
+          `shown in view ${report.shown.total} (${report.shown.markers} markers + ${report.shown.clusters} clusters, ` +
+          `${report.shown.outside} icons outside the map)`,
+      );
+    }
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const during = report.longTasks.filter((task) => task.start < report.paint);
+    const longest = during.reduce((max, task) => Math.max(max, task.duration), 0);
+    return {
+      side,
+      size,
+      paint: report.paint,
+      ready: report.ready,
+      domContentLoaded: report.domContentLoaded,
+      longestTask: longest,
+      longTasks: during.length,
+      blocking: during.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+      heap: heap.usedSize,
+      shown: report.shown,
+      zoom: report.zoom,
+      skipped: report.skipped,
+      requests: report.resources.map((resource) => `${resource.status ?? '?'} ${new URL(resource.url).pathname}`),
+      longFrames: report.frames
+        .filter((frame) => frame.start < report.paint)
+        .sort((x, y) => y.duration - x.duration)
+        .slice(0, 3),
+      console: messages,
+      cpuProfile,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const describe = (m) =>
+  `${String(m.size).padStart(6)} ${m.side}: paint ${fmt(m.paint)} ms, longest task ${fmt(m.longestTask)} ms ` +
+  `(${m.longTasks} long), heap ${fmt(mb(m.heap), 1)} MB, shown ${m.shown.markers} markers + ${m.shown.clusters} clusters`;
+
+// --- profile mode ---------------------------------------------------------------------------
+
+if (options.profile) {
+  const profileDir = join(ROOT, 'bench/profiles');
+  mkdirSync(profileDir, { recursive: true });
+  const scripts = {
+    [`/dist/${bundleName}`]: join(bundleDir, `${bundleName}.map`),
+    '/vendor/leaflet/leaflet.js': join(ROOT, 'node_modules/leaflet/dist/leaflet.js.map'),
+    '/vendor/markercluster/leaflet.markercluster.js': join(ROOT, 'node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map'),
+  };
+  try {
+    for (const size of sizes) {
+      for (let i = 0; i < warmup; i++) for (const side of ['a', 'b']) await measure(side, size);
+      for (const side of ['a', 'b']) {
+        const m = await measure(side, size, { profile: true });
+        const file = join(profileDir, `${side}-${size}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(m.cpuProfile));
+        console.log(`\n## ${SIDES[side]}, ${size} members (profiled; times are inflated by the profiler)\n`);
+        console.log(describe(m));
+        console.log(profileLines(analyseProfile(m.cpuProfile, { scripts }), m).join('\n'));
+        console.log(`\nFull profile: ${relative(process.cwd(), file)} (open it in Chrome DevTools → Performance).`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  process.exit(0);
+}
+
+// --- measurement mode -----------------------------------------------------------------------
+
+const startLoad = loadavg()[0];
+if (startLoad > 0.5) {
+  log(`WARNING: load average ${startLoad.toFixed(2)}: this machine is not idle, and the numbers will be noisy.`);
+}
+log(`Benchmark: sizes ${sizes.join(', ')}; ${runs} run(s) per page and size, ${warmup} warm-up pair(s); ${executablePath} ${browser.version()}`);
+
+const results = [];
+try {
+  for (const size of sizes) {
+    for (let i = 0; i < warmup; i++) for (const side of ['a', 'b']) await measure(side, size);
+    const measured = { a: [], b: [] };
+    for (let run = 0; run < runs; run++) {
+      // a, b then b, a: neither page always goes first.
+      for (const side of run % 2 ? ['b', 'a'] : ['a', 'b']) {
+        const m = await measure(side, size);
+        log(`${describe(m)}   [run ${run + 1}/${runs}]`);
+        measured[side].push(m);
+      }
+    }
+    results.push(summarise(size, measured));
+  }
+} catch (error) {
+  await browser.close().catch(() => {});
+  await server.close();
+  fail(error.message);
+}
+const chromiumVersion = browser.version();
+await browser.close();
+await server.close();
+
+function summarise(size, measured) {
+  const side = (list) => ({
+    paint: median(list.map((m) => m.paint)),
+    longestTask: median(list.map((m) => m.longestTask)),
+    blocking: median(list.map((m) => m.blocking)),
+    heap: median(list.map((m) => m.heap)),
+    icons: median(list.map((m) => m.shown.markers + m.shown.clusters)),
+  });
+  const a = side(measured.a);
+  const b = side(measured.b);
+  const strip = ({ cpuProfile, ...rest }) => rest;
+  return {
+    size,
+    a,
+    b,
+    ratio: { paint: ratio(a.paint, b.paint), longestTask: ratio(a.longestTask, b.longestTask), heap: ratio(a.heap, b.heap) },
+    runs: { a: measured.a.map(strip), b: measured.b.map(strip) },
+  };
+}
+
+// --- report -----------------------------------------------------------------------------------
+
+let size;
+try {
+  size = await sizeReport();
+} catch (error) {
+  size = undefined;
+  log(`size: ${error.message}`);
+}
+
+const lines = [
+  `| members | first clustered paint a / b (ms) | ratio a/b | longest task a / b (ms) | ratio a/b | JS heap a / b (MB) | ratio a/b |`,
+  `|---:|---:|---:|---:|---:|---:|---:|`,
+  ...results.map(
+    (r) =>
+      `| ${fmt(r.size)} | ${fmt(r.a.paint)} / ${fmt(r.b.paint)} | ${fmt(r.ratio.paint, 2)} | ` +
+      `${fmt(r.a.longestTask)} / ${fmt(r.b.longestTask)} | ${fmt(r.ratio.longestTask, 2)} | ` +
+      `${fmt(mb(r.a.heap), 1)} / ${fmt(mb(r.b.heap), 1)} | ${fmt(r.ratio.heap, 2)} |`,
+  ),
+];
+const goals = [];
+for (const r of results) {
+  const goal = TIME_GOALS[r.size];
+  if (goal) goals.push(`- ${fmt(r.size)} members: paint ratio ${fmt(r.ratio.paint, 2)} (goal ≤ ${fmt(goal, 2)}): ${r.ratio.paint <= goal ? 'met' : 'NOT met'}`);
+  if (r.size === LONG_TASK_GOAL.size) {
+    goals.push(`- ${fmt(r.size)} members: longest task ${fmt(r.a.longestTask)} ms (goal ≤ ${LONG_TASK_GOAL.ms} ms): ${r.a.longestTask <= LONG_TASK_GOAL.ms ? 'met' : 'NOT met'}`);
+  }
+}
+
+console.log('');
+console.log(`Medians of ${runs} run(s) per page; (a) <member-map>, (b) raw Leaflet 1.9 + leaflet.markercluster (defaults, addLayers).`);
+console.log('Longest task: 0 means no task over 50 ms (the Long Tasks API reports only those).');
+console.log('');
+console.log(lines.join('\n'));
+if (goals.length) console.log(`\nGoals (issue 7):\n${goals.join('\n')}`);
+if (size) console.log(`\n${sizeSummary(size)}`);
+
+const endLoad = loadavg();
+writeFileSync(
+  resolve(options.out),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverageAtStart: startLoad, loadAverageAtEnd: endLoad },
+      node: process.version,
+      chromium: chromiumVersion,
+      git: { commit: git(['rev-parse', '--short', 'HEAD']), srcChanged: Boolean(git(['status', '--porcelain', '--', 'src'])) },
+      bundle: { file: relative(ROOT, bundlePath), bytes: bundleBytes.length, sha256: createHash('sha256').update(bundleBytes).digest('hex') },
+      settings: { sizes, runs, warmup, seed: Number(options.seed), viewport: VIEWPORT, mapHeight: 600 },
+      size,
+      results,
+    },
+    null,
+    2,
+  )}\n`,
+);
+log(`\nWrote ${relative(process.cwd(), resolve(options.out))}.`);

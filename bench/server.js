@@ -1,0 +1,70 @@
+// A static server for the benchmark, on 127.0.0.1 only (an ephemeral port unless one is given).
+//   /a/<n>                 page (a): the element, showing members-<n>.geojson
+//   /b/<n>                 page (b): raw Leaflet + markercluster, same file
+//   /data/<file>           the generated member files (dataDir)
+//   /dist/<file>           the bundle under test (bundleDir: a snapshot of dist/)
+//   /vendor/leaflet/…      node_modules/leaflet/dist
+//   /vendor/markercluster/… node_modules/leaflet.markercluster/dist
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { baselinePage, elementPage } from './pages.js';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** Resolves `rest` inside `root`, refusing anything that would leave it. */
+function inside(root, rest) {
+  const path = normalize(join(root, decodeURIComponent(rest)));
+  return path.startsWith(root.endsWith(sep) ? root : root + sep) ? path : undefined;
+}
+
+export function startServer({ dataDir, bundleDir, bundleName, root, port = 0 }) {
+  const mounts = [
+    ['/data/', dataDir],
+    ['/dist/', bundleDir],
+    ['/vendor/leaflet/', join(root, 'node_modules/leaflet/dist')],
+    ['/vendor/markercluster/', join(root, 'node_modules/leaflet.markercluster/dist')],
+  ];
+  const server = createServer(async (request, response) => {
+    const send = (status, type, body) => {
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.end(body);
+    };
+    try {
+      const url = new URL(request.url, 'http://127.0.0.1');
+      const page = /^\/([ab])\/(\d+)$/.exec(url.pathname);
+      if (page) {
+        const dataUrl = `/data/members-${page[2]}.geojson`;
+        const html = page[1] === 'a' ? elementPage({ dataUrl, bundleUrl: `/dist/${bundleName}` }) : baselinePage({ dataUrl });
+        return send(200, TYPES['.html'], html);
+      }
+      for (const [prefix, dir] of mounts) {
+        if (!url.pathname.startsWith(prefix)) continue;
+        const path = inside(dir, url.pathname.slice(prefix.length));
+        if (!path) break;
+        const body = await readFile(path).catch(() => undefined);
+        if (!body) break;
+        return send(200, TYPES[extname(path)] ?? 'application/octet-stream', body);
+      }
+      send(404, 'text/plain', 'not found');
+    } catch (error) {
+      send(500, 'text/plain', String(error));
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      resolve({ origin: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}
