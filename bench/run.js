@@ -270,6 +270,7 @@ try {
       // a, b then b, a: neither page always goes first.
       for (const side of run % 2 ? ['b', 'a'] : ['a', 'b']) {
         const m = await measure(side, size);
+        m.loadAverage = loadavg()[0];
         log(`${describe(m)}   [run ${run + 1}/${runs}]`);
         measured[side].push(m);
       }
@@ -316,13 +317,13 @@ try {
 }
 
 const lines = [
-  `| members | first clustered paint a / b (ms) | ratio a/b | longest task a / b (ms) | ratio a/b | JS heap a / b (MB) | ratio a/b |`,
-  `|---:|---:|---:|---:|---:|---:|---:|`,
+  `| members | first clustered paint a / b (ms) | ratio a/b | longest task a / b (ms) | ratio a/b | JS heap a / b (MB) | ratio a/b | icons shown a / b |`,
+  `|---:|---:|---:|---:|---:|---:|---:|---:|`,
   ...results.map(
     (r) =>
       `| ${fmt(r.size)} | ${fmt(r.a.paint)} / ${fmt(r.b.paint)} | ${fmt(r.ratio.paint, 2)} | ` +
       `${fmt(r.a.longestTask)} / ${fmt(r.b.longestTask)} | ${fmt(r.ratio.longestTask, 2)} | ` +
-      `${fmt(mb(r.a.heap), 1)} / ${fmt(mb(r.b.heap), 1)} | ${fmt(r.ratio.heap, 2)} |`,
+      `${fmt(mb(r.a.heap), 1)} / ${fmt(mb(r.b.heap), 1)} | ${fmt(r.ratio.heap, 2)} | ${fmt(r.a.icons)} / ${fmt(r.b.icons)} |`,
   ),
 ];
 const goals = [];
@@ -336,13 +337,14 @@ for (const r of results) {
 
 console.log('');
 console.log(`Medians of ${runs} run(s) per page; (a) <member-map>, (b) raw Leaflet 1.9 + leaflet.markercluster (defaults, addLayers).`);
-console.log('Longest task: 0 means no task over 50 ms (the Long Tasks API reports only those).');
+console.log('Longest task: 0 means no task over 50 ms (the Long Tasks API reports only those). Icons: markers + clusters in view.');
 console.log('');
 console.log(lines.join('\n'));
 if (goals.length) console.log(`\nGoals (issue 7):\n${goals.join('\n')}`);
 if (size) console.log(`\n${sizeSummary(size)}`);
 
 const endLoad = loadavg();
+if (endLoad[0] > 1) log(`WARNING: load average ${endLoad[0].toFixed(2)} at the end: other work ran during the benchmark; take the numbers again on an idle machine.`);
 writeFileSync(
   resolve(options.out),
   `${JSON.stringify(

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { loadSourceMap } from './sourcemap.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE = 'dist/member-map.iife.js';
@@ -52,6 +53,24 @@ function minifyCss(root, file) {
   const requireFromVite = createRequire(join(root, 'node_modules/vite/package.json'));
   const { transform } = requireFromVite('lightningcss');
   return transform({ filename: file, code: readFileSync(file), minify: true }).code;
+}
+
+/**
+ * What the bundle is made of, from its source map: minified characters per package (our own code
+ * is `src/`, which includes the inlined Leaflet CSS), and each part gzipped on its own.
+ */
+function composition(bundlePath) {
+  const lookup = loadSourceMap(`${bundlePath}.map`);
+  if (!lookup) return undefined;
+  const code = readFileSync(bundlePath, 'utf8');
+  const parts = new Map();
+  for (const [source, text] of lookup.codeBySource(code)) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? (source.startsWith('src/') ? 'src/' : source);
+    parts.set(pkg, (parts.get(pkg) ?? '') + text);
+  }
+  return [...parts]
+    .map(([name, text]) => ({ name, minified: text.length, gzip: gzipSize(text) }))
+    .sort((x, y) => y.minified - x.minified);
 }
 
 export function readBudgets(root = ROOT) {
@@ -98,6 +117,7 @@ export async function sizeReport(root = ROOT) {
     own: bundle - librariesAll,
     ownGoal: 8 * 1024,
     budget,
+    composition: composition(bundlePath),
   };
 }
 
@@ -108,6 +128,12 @@ export function sizeLines(report) {
     `  libraries, JS only          ${String(report.librariesJs).padStart(6)} bytes gzip → bundle is ${signed(report.gzip - report.librariesJs)} bytes`,
     `  libraries, JS + CSS         ${String(report.librariesAll).padStart(6)} bytes gzip → own code + glue: ${signed(report.own)} bytes (${kb(report.own)}; goal ≤ 8 KB: ${report.own <= report.ownGoal ? 'met' : 'NOT met'})`,
   ];
+  if (report.composition) {
+    lines.push('  made of (from the source map; parts gzipped on their own, so they add up to more than the whole):');
+    for (const part of report.composition) {
+      lines.push(`    ${part.name.padEnd(24)} ${String(part.minified).padStart(7)} bytes minified ${String(part.gzip).padStart(6)} bytes gzip`);
+    }
+  }
   if (report.budget === undefined) lines.push('  budget: none set (package.json → sizeBudget.gzipBytes)');
   else {
     const left = report.budget - report.gzip;
@@ -120,7 +146,7 @@ export function sizeLines(report) {
 export function sizeSummary(report) {
   return (
     `Size: ${report.file} ${kb(report.gzip)} gzip; its libraries alone ${kb(report.librariesAll)} gzip ` +
-    `(leaflet, leaflet.markercluster, lit; JS + CSS); own code + glue ${signed(Math.round(report.own / 102.4) / 10)} KB` +
+    `(leaflet, leaflet.markercluster, lit; JS + CSS); own code + glue ${report.own >= 0 ? '+' : ''}${(report.own / 1024).toFixed(1)} KB (goal ≤ 8 KB)` +
     (report.budget !== undefined ? `; budget ${kb(report.budget)} (${report.gzip <= report.budget ? 'ok' : 'EXCEEDED'})` : '')
   );
 }

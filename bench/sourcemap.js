@@ -61,7 +61,7 @@ export function loadSourceMap(file) {
     if (!sourceLines.has(index)) sourceLines.set(index, content.split('\n'));
     return sourceLines.get(index)[line]?.trim();
   };
-  return (line, column) => {
+  const lookup = (line, column) => {
     const segments = lines[line];
     if (!segments?.length) return undefined;
     // The last segment that starts at or before `column`.
@@ -82,4 +82,23 @@ export function loadSourceMap(file) {
       text: textOf(sourceIndex, originalLineIndex),
     };
   };
+  /**
+   * The generated code split by original source: each mapped segment runs to the next segment on
+   * its line. Unmapped code (before a line's first segment) is left out.
+   */
+  lookup.codeBySource = (generatedCode) => {
+    const generatedLines = generatedCode.split('\n');
+    const pieces = new Map();
+    lines.forEach((segments, lineIndex) => {
+      const text = generatedLines[lineIndex] ?? '';
+      segments.forEach((segment, i) => {
+        const end = i + 1 < segments.length ? segments[i + 1][0] : text.length;
+        const source = (map.sources[segment[1]] ?? '?').replace(/^(\.\.\/)+/, '');
+        if (!pieces.has(source)) pieces.set(source, []);
+        pieces.get(source).push(text.slice(segment[0], end));
+      });
+    });
+    return new Map([...pieces].map(([source, list]) => [source, list.join('')]));
+  };
+  return lookup;
 }
