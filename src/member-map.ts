@@ -225,6 +225,7 @@ export class MemberMap extends LitElement {
         popupContent: (member) => this.renderPopup(member),
         onOpen: (member) => this.handleOpen(member),
         onClose: (member) => this.handleClose(member),
+        overlayInsets: () => this.overlayInsets(),
       });
     }
     if (!this.view) return;
@@ -253,6 +254,12 @@ export class MemberMap extends LitElement {
       skipped: this.source.skipped.map(({ index, reason }) => ({ index, reason })),
     });
     if (this.selected) this.openSelected();
+  }
+
+  /** The consent bar spans the bottom; the buttons in the corners rarely hide a member. */
+  private overlayInsets(): { top: number; bottom: number } {
+    const prompt = this.renderRoot.querySelector<HTMLElement>('.consent-prompt');
+    return { top: 0, bottom: prompt ? prompt.offsetHeight + 10 : 0 };
   }
 
   private openSelected(): void {

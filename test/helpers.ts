@@ -13,6 +13,7 @@ export async function loadedMap(file: string, attributes: Record<string, string>
   const loaded = oneEvent(el, 'member-map-load');
   el.src = new URL(file, FIXTURES).href;
   await fixture(html`<div>${el}</div>`);
+  el.scrollIntoView(); // it starts only near the viewport
   await loaded;
   return el;
 }

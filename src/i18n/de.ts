@@ -23,8 +23,7 @@ export const de: Strings = {
     'Mitglied werden können Beschäftigte kommunaler Verwaltungen, deren Aufgabe es ist, ' +
     'Bürgerbeteiligung in ihrer Kommune voranzubringen. Schreiben Sie der Koordination des Netzwerks:',
   contactWriteTo: (name) => `E-Mail an ${name}`,
-  consentText: (host) =>
-    `Die Karte zeigt eine vereinfachte Übersicht. Beim Laden der Detailkarte wird Ihre IP-Adresse an ${host} übertragen.`,
+  consentText: (host) => `Detailkarte laden? Dabei wird Ihre IP-Adresse an ${host} übertragen.`,
   consentButton: 'Detailkarte laden',
   consentWithdraw: 'Detailkarte ausblenden',
   close: 'Schließen',

@@ -23,8 +23,7 @@ export const en: Strings = {
     'Membership is open to employees of municipal administrations whose task is to advance ' +
     'citizen participation in their municipality. Write to the network’s coordination:',
   contactWriteTo: (name) => `Email ${name}`,
-  consentText: (host) =>
-    `This map shows a simplified overview. Loading the detailed map sends your IP address to ${host}.`,
+  consentText: (host) => `Load the detailed map? This sends your IP address to ${host}.`,
   consentButton: 'Load detailed map',
   consentWithdraw: 'Hide detailed map',
   close: 'Close',

@@ -6,7 +6,7 @@ import L from './leaflet.js';
 export interface BasemapData {
   type: 'member-map-basemap';
   topology: Topology<{ countries: GeometryCollection<{ germany: boolean }> }>;
-  cities: { name: string; lng: number; lat: number }[];
+  cities: { name: string; lng: number; lat: number; minZoom: number }[];
 }
 
 // A classic script knows its own URL only while it runs, so this is read at load time.
@@ -54,6 +54,57 @@ function cityLabel(name: string): L.DivIcon {
   return L.divIcon({ className: 'city-label', html: text, iconSize: [0, 0], iconAnchor: [0, 0] });
 }
 
+/** Label boxes in pixels, estimated from the text length (measuring 400 labels would force layout). */
+const LABEL_OFFSET = 15;
+const CHARACTER_WIDTH = 6.3;
+const LABEL_HALF_HEIGHT = 8;
+
+/**
+ * City labels, placed greedily from the largest city down: a label shows only when the map is
+ * zoomed in far enough for its town and it does not overlap a label already placed.
+ */
+class CityLabels extends L.Layer {
+  private readonly labels: { city: BasemapData['cities'][number]; marker: L.Marker }[];
+  private readonly group = L.layerGroup();
+
+  constructor(cities: BasemapData['cities']) {
+    super();
+    this.labels = cities.map((city) => ({
+      city,
+      marker: L.marker([city.lat, city.lng], { icon: cityLabel(city.name), pane: LABEL_PANE, interactive: false, keyboard: false }),
+    }));
+  }
+
+  override onAdd(map: L.Map): this {
+    map.addLayer(this.group);
+    map.on('zoomend', this.place, this);
+    this.place();
+    return this;
+  }
+
+  override onRemove(map: L.Map): this {
+    map.off('zoomend', this.place, this);
+    map.removeLayer(this.group);
+    return this;
+  }
+
+  private place(): void {
+    const zoom = this._map.getZoom();
+    const placed: L.Bounds[] = [];
+    for (const { city, marker } of this.labels) {
+      const point = this._map.project([city.lat, city.lng], zoom);
+      const box = L.bounds(
+        [point.x - 3, point.y - LABEL_HALF_HEIGHT],
+        [point.x + LABEL_OFFSET + city.name.length * CHARACTER_WIDTH, point.y + LABEL_HALF_HEIGHT],
+      );
+      const fits = zoom >= city.minZoom && !placed.some((other) => other.overlaps(box));
+      if (fits) placed.push(box);
+      if (fits) this.group.addLayer(marker);
+      else this.group.removeLayer(marker);
+    }
+  }
+}
+
 /** Countries as SVG paths (Germany last, so its border is on top) and city labels. */
 export function basemapLayer(data: BasemapData): L.LayerGroup {
   const countries = feature(data.topology, data.topology.objects.countries);
@@ -65,9 +116,5 @@ export function basemapLayer(data: BasemapData): L.LayerGroup {
     attribution: ATTRIBUTION,
     style: (country) => (country?.properties.germany ? GERMANY_STYLE : NEIGHBOUR_STYLE),
   };
-  const shapes = L.geoJSON(countries, options);
-  const labels = data.cities.map(({ name, lat, lng }) =>
-    L.marker([lat, lng], { icon: cityLabel(name), pane: LABEL_PANE, interactive: false, keyboard: false }),
-  );
-  return L.layerGroup([shapes, ...labels]);
+  return L.layerGroup([L.geoJSON(countries, options), new CityLabels(data.cities)]);
 }

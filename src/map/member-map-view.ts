@@ -1,5 +1,5 @@
 import L from './leaflet.js';
-import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, PointTuple, Popup } from 'leaflet';
+import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, Popup } from 'leaflet';
 import { MapBackground, type Background } from './background.js';
 import { ClusterLoad } from './cluster-load.js';
 import { clusterIcon, memberIcon } from './icons.js';
@@ -12,6 +12,8 @@ export interface MemberMapViewOptions {
   popupContent: (member: Member) => HTMLElement;
   onOpen: (member: Member) => void;
   onClose: (member: Member) => void;
+  /** Pixels at the top and bottom covered by the element's own controls, kept clear when fitting. */
+  overlayInsets: () => { top: number; bottom: number };
 }
 
 interface MemberMarker extends Marker {
@@ -19,7 +21,7 @@ interface MemberMarker extends Marker {
 }
 
 const GERMANY_CENTER: LatLngTuple = [51.16, 10.45];
-const FIT_PADDING: PointTuple = [28, 28];
+const FIT_PADDING = 28;
 /** Without a tile layer nothing sets a zoom range, and markercluster needs one. */
 const MAX_ZOOM = 18;
 const SINGLE_MEMBER_ZOOM = 11;
@@ -45,8 +47,8 @@ export class MemberMapView {
     container: HTMLElement,
     private options: MemberMapViewOptions,
   ) {
-    // Half steps let Germany fill the map instead of a quarter of it.
-    this.map = L.map(container, { center: GERMANY_CENTER, zoom: 6, zoomSnap: 0.5, maxZoom: MAX_ZOOM, minZoom: 3 });
+    // Quarter steps let the members fill the map when fitted; buttons still zoom by whole levels.
+    this.map = L.map(container, { center: GERMANY_CENTER, zoom: 6, zoomSnap: 0.25, zoomDelta: 1, maxZoom: MAX_ZOOM, minZoom: 3 });
     this.map.on('popupopen', (event) => this.labelCloseButton(event.popup));
     this.background = new MapBackground(this.map);
   }
@@ -147,7 +149,12 @@ export class MemberMapView {
       return;
     }
     const bounds = L.latLngBounds(this.members.map((member) => [member.lat, member.lng] as LatLngTuple));
-    this.map.fitBounds(bounds, { padding: FIT_PADDING, animate: false });
+    const { top, bottom } = this.options.overlayInsets();
+    this.map.fitBounds(bounds, {
+      paddingTopLeft: [FIT_PADDING, FIT_PADDING + top],
+      paddingBottomRight: [FIT_PADDING, FIT_PADDING + bottom],
+      animate: false,
+    });
   }
 
   private labelCloseButton(popup: Popup): void {

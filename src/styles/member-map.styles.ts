@@ -99,8 +99,8 @@ export const memberMapStyles = css`
   }
   .city-label span {
     position: absolute;
-    left: 5px;
-    top: -9px;
+    left: 15px; /* clear of a member marker on the same spot */
+    top: -8px;
     white-space: nowrap;
     font-size: 11px;
     line-height: 1.2;
@@ -113,19 +113,24 @@ export const memberMapStyles = css`
     left: 10px;
     bottom: 26px;
     z-index: 1000;
-    max-width: min(380px, calc(100% - 20px));
-    padding: 10px 14px 12px;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 12px;
+    max-width: min(640px, calc(100% - 20px));
+    padding: 6px 8px 6px 12px;
     border-radius: var(--_radius);
     background: #fff;
     box-shadow: 0 1px 6px rgb(0 0 0 / 30%);
-    font-size: 13px;
-    line-height: 1.4;
+    font-size: 12px;
+    line-height: 1.35;
   }
   .consent-prompt p {
-    margin: 0 0 8px;
+    flex: 1 1 16em;
+    margin: 0;
   }
   .consent-button {
-    padding: 6px 12px;
+    padding: 5px 10px;
     border: 0;
     border-radius: 4px;
     background: var(--_accent);

@@ -1,0 +1,98 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { loadedMap, shadow } from './helpers.js';
+
+const GERMANY_FILL = [0xfc, 0xfb, 0xf7];
+const NEIGHBOUR_FILL = [0xeb, 0xe8, 0xe0];
+
+async function basemapPane(el: HTMLElement): Promise<SVGSVGElement> {
+  await waitUntil(() => shadow(el).querySelector('.leaflet-member-map-basemap-pane svg path'), 'basemap drawn');
+  return shadow(el).querySelector<SVGSVGElement>('.leaflet-member-map-basemap-pane svg')!;
+}
+
+/** Rasterises the basemap's SVG layer, as the browser draws it, into RGBA pixels. */
+async function pixelsOf(svg: SVGSVGElement): Promise<ImageData> {
+  const { width, height } = svg.getBoundingClientRect();
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width);
+  canvas.height = Math.round(height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return context.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+function share(pixels: ImageData, [r, g, b]: number[]): number {
+  let count = 0;
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    if (Math.abs(pixels.data[i] - r) < 3 && Math.abs(pixels.data[i + 1] - g) < 3 && Math.abs(pixels.data[i + 2] - b) < 3) count += 1;
+  }
+  return count / (pixels.width * pixels.height);
+}
+
+describe('offline basemap', () => {
+  it('is fetched from next to the script, from the page origin', async () => {
+    const start = performance.now();
+    const el = await loadedMap('members.geojson');
+    await basemapPane(el);
+    const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((entry) => entry.startTime >= start && entry.name.includes('member-map-basemap.json'))
+      .map((entry) => new URL(entry.name));
+    expect(requests.length).to.be.within(0, 1); // one per page at most: a second map reuses it
+    for (const url of requests) {
+      expect(url.origin).to.equal(location.origin);
+      expect(url.pathname).to.equal('/src/map/member-map-basemap.json');
+    }
+  });
+
+  it('draws Germany in its land colour under the members, its neighbours around it', async () => {
+    const el = await loadedMap('members.geojson');
+    const pixels = await pixelsOf(await basemapPane(el));
+    const centre = ((pixels.height >> 1) * pixels.width + (pixels.width >> 1)) * 4;
+    expect([...pixels.data.slice(centre, centre + 3)], 'the centre of the fitted map is German land').to.deep.equal(GERMANY_FILL);
+    expect(share(pixels, GERMANY_FILL)).to.be.greaterThan(0.1);
+    expect(share(pixels, NEIGHBOUR_FILL)).to.be.greaterThan(0.1);
+  });
+
+  it('labels the largest cities without overlapping labels', async () => {
+    const el = await loadedMap('members.geojson');
+    await basemapPane(el);
+    const labels = [...shadow(el).querySelectorAll<HTMLElement>('.city-label span')];
+    const names = labels.map((label) => label.textContent);
+    for (const city of ['Berlin', 'Hamburg', 'München', 'Köln']) expect(names).to.include(city);
+    const boxes = labels.map((label) => label.getBoundingClientRect());
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b, j) => {
+        const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+        expect(apart, `${names[i]} / ${names[i + 1 + j]}`).to.equal(true);
+      }),
+    );
+    expect(shadow(el).querySelector('.leaflet-control-attribution')!.textContent).to.contain('Natural Earth').and.contain('GeoNames');
+  });
+
+  it('follows basemap-url, and a missing basemap leaves the members usable', async () => {
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const el = await loadedMap('members.geojson', { 'basemap-url': '/nowhere/basemap.json' });
+      await waitUntil(() => warnings.length > 0, 'a warning about the basemap');
+      expect(String(warnings[0][0])).to.contain('/nowhere/basemap.json');
+      expect(shadow(el).querySelector('.leaflet-member-map-basemap-pane path')).to.equal(null);
+      expect(shadow(el).querySelectorAll('.member-marker, .member-cluster').length).to.be.greaterThan(0);
+
+      const custom = document.createElement('member-map');
+      custom.setAttribute('basemap-url', '/elsewhere/member-map-basemap.json');
+      custom.setAttribute('src', '/test/fixtures/members.geojson');
+      const loaded = oneEvent(custom, 'member-map-load');
+      el.after(custom);
+      custom.scrollIntoView();
+      await loaded;
+      await basemapPane(custom);
+      expect(performance.getEntriesByName(new URL('/elsewhere/member-map-basemap.json', location.href).href)).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
