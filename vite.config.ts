@@ -8,6 +8,8 @@ export default defineConfig(({ mode }) => {
   const classic = mode === 'iife';
   return {
     plugins: [markerclusterAsModule(), leafletCssWithoutImages(), basemapAsset()],
+    // A classic script has no import.meta; src/map/basemap.ts falls back to document.currentScript.
+    define: classic ? { 'import.meta.url': 'undefined' } : {},
     // Pre-bundling would bypass markerclusterAsModule; serve it through the plugin instead.
     optimizeDeps: { exclude: ['leaflet.markercluster'] },
     server: { open: '/demo/' },

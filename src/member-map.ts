@@ -1,19 +1,22 @@
 import { LitElement, html, nothing, render, type PropertyValues } from 'lit';
 import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
-import { consentFromAttribute, storeConsent, storedConsent, tileHost } from './consent.js';
+import { consentFromAttribute } from './consent.js';
+import { ContactController } from './contact-controller.js';
 import { MemberSource } from './data/member-source.js';
 import type { Member, SkippedFeature } from './data/members.js';
+import { FragmentController } from './fragment-controller.js';
 import { errorMessage } from './i18n/error-message.js';
 import { languageOf, stringsFor, type Strings } from './i18n/index.js';
-import type { Background } from './map/background.js';
-import { DEFAULT_BASEMAP_URL } from './map/basemap.js';
 import { MemberMapView } from './map/member-map-view.js';
-import { ContactController } from './contact-controller.js';
-import { consentPrompt, consentWithdraw } from './templates/consent-prompt.js';
+import { searchMembers } from './search.js';
+import { TileConsent, type TilesMode } from './tile-consent.js';
 import { memberCard } from './templates/member-card.js';
+import { memberList } from './templates/member-list.js';
+import { toolbar, type ViewMode } from './templates/toolbar.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
 
+export type { TilesMode, ViewMode };
 export interface MemberMapLoadDetail {
   count: number;
   skipped: Pick<SkippedFeature, 'index' | 'reason'>[];
@@ -29,16 +32,19 @@ export interface MemberMapSelectDetail {
 export interface MemberMapConsentDetail {
   granted: boolean;
 }
-export type TilesMode = 'consent' | 'on' | 'off';
+
+const SEARCH_DELAY_MS = 150;
 
 /**
- * A clustered map of the members of the Netzwerk Bürgerbeteiligung.
+ * A clustered map of the members of the Netzwerk Bürgerbeteiligung, with a searchable list.
  *
  * @fires member-map-load - members are on the map: `{ count, skipped }`
  * @fires member-map-error - the data could not be loaded or used: `{ message, cause }`
  * @fires member-map-select - a member was opened: `{ id, member }`
  * @fires member-map-consent - the visitor allowed or withdrew map tiles: `{ granted }`
  * @csspart map - the map area
+ * @csspart list - the list of members
+ * @csspart search - the search field
  * @csspart contact-button - the "Mitglied werden?" button
  * @csspart contact-panel - the panel with the coordinator's address
  * @csspart consent - the "Detailkarte laden" button
@@ -60,6 +66,7 @@ export class MemberMap extends LitElement {
     contactName: { type: String, attribute: 'contact-name' },
     contactSubject: { type: String, attribute: 'contact-subject' },
     selected: { type: String, reflect: true },
+    view: { type: String },
     lang: { type: String },
     tiles: { type: String },
     tileUrl: { type: String, attribute: 'tile-url' },
@@ -67,6 +74,7 @@ export class MemberMap extends LitElement {
     basemapUrl: { type: String, attribute: 'basemap-url' },
     consentStorage: { type: String, attribute: 'consent-storage' },
     consent: { noAccessor: true, converter: { fromAttribute: consentFromAttribute } },
+    query: { state: true },
   };
 
   /** Registers the element under `tag`; a second call with the same class is a no-op. */
@@ -92,6 +100,8 @@ export class MemberMap extends LitElement {
   declare contactSubject: string;
   /** Id of the member whose popup is open. */
   declare selected: string;
+  /** `map` or `list`. */
+  declare view: ViewMode;
   declare lang: string;
   /** `consent`: offline basemap until the visitor agrees to tiles; `on`: tiles at once; `off`: never. */
   declare tiles: TilesMode;
@@ -101,6 +111,7 @@ export class MemberMap extends LitElement {
   declare basemapUrl: string;
   /** `local` remembers the visitor's tile consent in localStorage, per tile host. */
   declare consentStorage: string;
+  declare private query: string;
 
   private readonly source = new MemberSource(this, (error) =>
     this.emit<MemberMapErrorDetail>('member-map-error', {
@@ -113,13 +124,19 @@ export class MemberMap extends LitElement {
     callback: (entries) => entries.some((entry) => entry.isIntersecting),
   });
   private readonly contact = new ContactController(this);
-  private consentGranted = false;
+  private readonly fragment = new FragmentController(this, (id) => (this.selected = id));
+  private readonly tileConsent = new TileConsent(this);
   private started = false;
-  private view?: MemberMapView;
-  /** The members handed to the map, and the ones it has finished showing. */
+  private mapView?: MemberMapView;
+  /** Members after the search: handed to the map, and finished there. */
+  private found: Member[] = [];
   private membersInView?: Member[];
   private shownMembers?: Member[];
+  /** The loaded members that `member-map-load` was fired for. */
+  private announced?: Member[];
   private openedId = '';
+  private focusOnOpen = false;
+  private searchTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -128,36 +145,29 @@ export class MemberMap extends LitElement {
     this.contactName = 'Marion Stock';
     this.contactSubject = 'Mitglied werden im Netzwerk kommunale Partizipationsbeauftragte';
     this.selected = '';
+    this.view = 'map';
     this.tiles = 'consent';
     this.tileUrl = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
     this.tileAttribution = '© OpenStreetMap-Mitwirkende';
     this.basemapUrl = '';
     this.consentStorage = '';
-    new ResizeController(this, { callback: () => this.view?.invalidateSize() });
+    this.query = '';
+    new ResizeController(this, { callback: () => this.mapView?.invalidateSize() });
   }
 
   /** Whether the visitor (or the page's consent manager) agreed to loading map tiles. */
   get consent(): boolean {
-    return this.consentGranted;
+    return this.tileConsent.granted;
   }
   set consent(granted: boolean) {
-    const old = this.consentGranted;
-    this.consentGranted = Boolean(granted);
-    if (old === this.consentGranted) return;
-    if (this.consentStorage === 'local') storeConsent(tileHost(this.tileUrl), this.consentGranted);
+    const old = this.tileConsent.granted;
+    if (!this.tileConsent.set(Boolean(granted))) return;
     this.requestUpdate('consent', old);
-    this.emit<MemberMapConsentDetail>('member-map-consent', { granted: this.consentGranted });
+    this.emit<MemberMapConsentDetail>('member-map-consent', { granted: this.tileConsent.granted });
   }
 
   private get strings(): Strings {
     return stringsFor(languageOf(this.closest('[lang]')?.getAttribute('lang')));
-  }
-
-  private get background(): Background {
-    if (this.tiles === 'on' || (this.tiles !== 'off' && this.consentGranted)) {
-      return { kind: 'tiles', url: this.tileUrl, attribution: this.tileAttribution };
-    }
-    return { kind: 'basemap', url: this.basemapUrl || DEFAULT_BASEMAP_URL };
   }
 
   override connectedCallback(): void {
@@ -167,103 +177,138 @@ export class MemberMap extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.view?.destroy();
-    this.view = undefined;
-    this.membersInView = this.shownMembers = undefined;
+    clearTimeout(this.searchTimer);
+    this.mapView?.destroy();
+    this.mapView = undefined;
+    this.membersInView = this.shownMembers = this.announced = undefined;
     this.renderRoot.querySelector('.leaflet-host')?.remove();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.started && this.nearViewport.value) {
       this.started = true; // nothing is fetched or drawn before the element is near the viewport
-      if (this.consentStorage === 'local' && storedConsent(tileHost(this.tileUrl))) this.consentGranted = true;
+      this.tileConsent.restore();
+      if (!this.selected && this.fragment.id) this.selected = this.fragment.id;
       void this.source.load(this.src, this.data);
     } else if (this.started && (changed.has('src') || changed.has('data'))) {
       void this.source.load(this.src, this.data);
     }
+    const found = searchMembers(this.source.members, this.query);
+    if (found.length !== this.found.length || found.some((member, i) => member !== this.found[i])) this.found = found;
   }
 
   protected override render() {
     const strings = this.strings;
     const error = this.source.error;
-    const askForConsent = this.tiles === 'consent' && !this.consentGranted;
+    const listed = this.view === 'list';
     return html`
       <div class="frame" role="region" aria-label=${strings.regionLabel}>
-        <div class="map" part="map"></div>
-        <button
-          type="button"
-          part="contact-button"
-          class="contact-button"
-          aria-haspopup="dialog"
-          aria-expanded=${this.contact.isOpen ? 'true' : 'false'}
-          @click=${this.contact.open}
-        >
-          ${strings.contactButton}
-        </button>
-        ${this.contact.render(strings)}
-        ${askForConsent ? consentPrompt(strings, tileHost(this.tileUrl), () => (this.consent = true)) : nothing}
-        ${this.tiles === 'consent' && this.consentGranted ? consentWithdraw(strings, () => (this.consent = false)) : nothing}
-        <div part="status" class="status ${this.loading ? 'visible' : ''}" role="status">
-          ${this.loading ? strings.loading : this.shownMembers?.length ? strings.loaded(this.shownMembers.length) : ''}
+        ${toolbar({ strings, query: this.query, view: this.view, onSearch: this.search, onView: (view) => (this.view = view) })}
+        <div class="stage">
+          ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
+          <div class="map" part="map" ?inert=${listed} aria-hidden=${listed ? 'true' : 'false'}></div>
+          ${listed ? memberList(this.found, strings, this.showOnMap, html`<p class="empty">${strings.found(0)}</p>`) : nothing}
+          <button
+            type="button"
+            part="contact-button"
+            class="contact-button"
+            aria-haspopup="dialog"
+            aria-expanded=${this.contact.isOpen ? 'true' : 'false'}
+            @click=${this.contact.open}
+          >
+            ${strings.contactButton}
+          </button>
+          ${this.contact.render(strings)} ${listed ? nothing : this.tileConsent.render(strings)}
+          ${!listed && this.query && this.found.length === 0 && !this.loading
+            ? html`<p class="map-empty">${strings.found(0)}</p>`
+            : nothing}
+          <div part="status" class="status ${this.loading ? 'visible' : ''}" role="status">${this.statusText(strings)}</div>
+          ${error
+            ? html`<div part="error" class="error" role="alert">
+                <strong>${strings.errorTitle}</strong>
+                <p>${errorMessage(error, strings)}</p>
+              </div>`
+            : nothing}
         </div>
-        ${error
-          ? html`<div part="error" class="error" role="alert">
-              <strong>${strings.errorTitle}</strong>
-              <p>${errorMessage(error, strings)}</p>
-            </div>`
-          : nothing}
       </div>
     `;
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.started && !this.view && this.isConnected) {
+    if (this.started && !this.mapView && this.isConnected) {
       const host = this.renderRoot.querySelector('.map')!.appendChild(document.createElement('div'));
       host.className = 'leaflet-host';
-      this.view = new MemberMapView(host, {
+      this.mapView = new MemberMapView(host, {
         strings: this.strings,
         popupContent: (member) => this.renderPopup(member),
         onOpen: (member) => this.handleOpen(member),
         onClose: (member) => this.handleClose(member),
-        overlayInsets: () => this.overlayInsets(),
+        overlayInsets: () => ({ top: 0, bottom: this.tileConsent.asking ? this.consentBarHeight() : 0 }),
       });
     }
-    if (!this.view) return;
-    this.view.setBackground(this.background);
-    if (this.source.status !== 'loading' && this.source.members !== this.membersInView) void this.showMembers();
-    if (changed.has('lang')) this.view.setStrings(this.strings);
+    if (!this.mapView) return;
+    this.mapView.setBackground(this.tileConsent.background);
+    if (this.source.status !== 'loading' && this.found !== this.membersInView) void this.showMembers();
+    if (changed.has('lang')) this.mapView.setStrings(this.strings);
     if (changed.has('selected') && this.selected !== this.openedId && !this.loading) this.openSelected();
   }
 
   /** True from the request until every member is clustered and on the map. */
   private get loading(): boolean {
-    return this.source.status === 'loading' || (this.source.status === 'ready' && this.source.members !== this.shownMembers);
+    return this.source.status === 'loading' || (this.source.status === 'ready' && this.source.members !== this.announced);
+  }
+
+  private statusText(strings: Strings): string {
+    if (this.loading) return strings.loading;
+    if (!this.shownMembers) return '';
+    return this.query ? strings.found(this.found.length) : this.shownMembers.length ? strings.loaded(this.shownMembers.length) : '';
   }
 
   private async showMembers(): Promise<void> {
-    const view = this.view!;
-    const members = this.source.members;
+    const view = this.mapView!;
+    const members = this.found;
+    const loaded = this.source.members;
     this.membersInView = members;
     const completed = await view.setMembers(members);
-    if (!completed || view !== this.view || members !== this.source.members) return;
+    if (!completed || view !== this.mapView || members !== this.found) return;
     this.shownMembers = members;
+    if (loaded.length > 0 && this.announced !== loaded) {
+      this.announced = loaded;
+      this.emit<MemberMapLoadDetail>('member-map-load', {
+        count: loaded.length,
+        skipped: this.source.skipped.map(({ index, reason }) => ({ index, reason })),
+      });
+      if (this.selected) this.openSelected();
+    }
     this.requestUpdate();
-    if (members.length === 0) return;
-    this.emit<MemberMapLoadDetail>('member-map-load', {
-      count: members.length,
-      skipped: this.source.skipped.map(({ index, reason }) => ({ index, reason })),
-    });
-    if (this.selected) this.openSelected();
   }
 
-  /** The consent bar spans the bottom; the buttons in the corners rarely hide a member. */
-  private overlayInsets(): { top: number; bottom: number } {
-    const prompt = this.renderRoot.querySelector<HTMLElement>('.consent-prompt');
-    return { top: 0, bottom: prompt ? prompt.offsetHeight + 10 : 0 };
+  private readonly search = (query: string) => {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.query = query), SEARCH_DELAY_MS);
+  };
+
+  private readonly showOnMap = async (member: Member) => {
+    this.view = 'map';
+    await this.updateComplete;
+    this.focusOnOpen = true;
+    this.selected = member.id;
+  };
+
+  private readonly skipToList = async () => {
+    this.view = 'list';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.list')?.focus();
+  };
+
+  private consentBarHeight(): number {
+    return (this.renderRoot.querySelector<HTMLElement>('.consent-prompt')?.offsetHeight ?? 0) + 10;
   }
 
   private openSelected(): void {
-    if (!this.view?.open(this.selected)) this.view?.closePopup();
+    const focus = this.focusOnOpen;
+    this.focusOnOpen = false;
+    if (!this.mapView?.open(this.selected, focus)) this.mapView?.closePopup();
   }
 
   private handleOpen(member: Member): void {

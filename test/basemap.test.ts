@@ -5,7 +5,7 @@ const GERMANY_FILL = [0xfc, 0xfb, 0xf7];
 const NEIGHBOUR_FILL = [0xeb, 0xe8, 0xe0];
 
 async function basemapPane(el: HTMLElement): Promise<SVGSVGElement> {
-  await waitUntil(() => shadow(el).querySelector('.leaflet-member-map-basemap-pane svg path'), 'basemap drawn');
+  await waitUntil(() => shadow(el).querySelector('.leaflet-member-map-basemap-pane svg path'), 'basemap drawn', { timeout: 5000 });
   return shadow(el).querySelector<SVGSVGElement>('.leaflet-member-map-basemap-pane svg')!;
 }
 

@@ -44,7 +44,8 @@ describe('dist/member-map.iife.js (classic script)', () => {
     const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((entry) => entry.startTime >= start)
       .map((entry) => new URL(entry.name).pathname);
-    expect(requests).to.deep.equal(['/test/fixtures/members.geojson']);
+    // The data, and the offline basemap found next to the script.
+    expect(requests.sort()).to.deep.equal(['/dist/member-map-basemap.json', '/test/fixtures/members.geojson']);
   });
 
   it('tolerates the script being loaded a second time', async () => {

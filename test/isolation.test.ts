@@ -40,8 +40,12 @@ describe('<member-map> on a hostile host page', () => {
     const container = root.querySelector<HTMLElement>('.leaflet-container')!;
     const host = el.getBoundingClientRect();
     expect(host.height).to.equal(480);
+    const stage = root.querySelector('.stage')!.getBoundingClientRect();
+    const toolbar = root.querySelector('.toolbar')!.getBoundingClientRect();
+    expect(toolbar.height + stage.height).to.equal(host.height);
+    expect(toolbar.height).to.be.within(40, 60);
     expect(container.getBoundingClientRect().width).to.equal(host.width);
-    expect(container.getBoundingClientRect().height).to.equal(host.height);
+    expect(container.getBoundingClientRect().height).to.equal(stage.height);
 
     const marker = root.querySelector<HTMLElement>('.member-marker')!;
     expect([marker.offsetWidth, marker.offsetHeight]).to.deep.equal([26, 26]);

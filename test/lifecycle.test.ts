@@ -215,7 +215,9 @@ describe('<member-map> lifecycle', () => {
     const mapBox = container.getBoundingClientRect();
     expect(hostBox.width).to.equal(700);
     expect(hostBox.height).to.equal(480);
-    expect([mapBox.width, mapBox.height]).to.deep.equal([hostBox.width, hostBox.height]);
+    const stageBox = shadow(el).querySelector('.stage')!.getBoundingClientRect();
+    expect(stageBox.bottom).to.equal(hostBox.bottom);
+    expect([mapBox.width, mapBox.height]).to.deep.equal([hostBox.width, stageBox.height]);
     expect(visibleCounts(el).total).to.equal(12);
     for (const icon of shadow(el).querySelectorAll('.member-marker, .member-cluster')) {
       const box = icon.getBoundingClientRect();

@@ -109,7 +109,7 @@ describe('<member-map> map tiles and consent', () => {
     await el.updateComplete;
     expect(tiles(el)).to.have.length(0);
     expect(prompt(el)).to.not.equal(null);
-    await waitUntil(() => shadow(el).querySelector('.leaflet-member-map-basemap-pane path'), 'basemap back');
+    await waitUntil(() => shadow(el).querySelector('.leaflet-member-map-basemap-pane path'), 'basemap back', { timeout: 5000 });
   });
 
   it('remembers consent per tile host only when the page opts in', async () => {

@@ -22,6 +22,18 @@ export interface Strings {
   consentText: (host: string) => string;
   consentButton: string;
   consentWithdraw: string;
+  viewLabel: string;
+  viewMap: string;
+  viewList: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  found: (count: number) => string;
+  showOnMap: string;
+  skipMap: string;
+  listTitle: string;
+  withoutState: string;
+  wheelHint: (mac: boolean) => string;
+  touchHint: string;
   close: string;
   closePopup: string;
 }

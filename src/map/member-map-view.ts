@@ -1,7 +1,8 @@
 import L from './leaflet.js';
-import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, Popup } from 'leaflet';
+import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, MarkerCluster, Popup } from 'leaflet';
 import { MapBackground, type Background } from './background.js';
 import { ClusterLoad } from './cluster-load.js';
+import { GestureHandling } from './gestures.js';
 import { clusterIcon, memberIcon } from './icons.js';
 import type { Member } from '../data/members.js';
 import type { Strings } from '../i18n/index.js';
@@ -42,15 +43,33 @@ export class MemberMapView {
   private members: Member[] = [];
   /** Set while the members have not been fitted into a container of real size (e.g. hidden tab). */
   private fitPending = false;
+  private readonly gestures: GestureHandling;
+  private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  /** A popup opened by code (`selected`, the URL) leaves the focus where it is. */
+  private quietOpen = false;
+  /** After Enter on a cluster: the member whose marker (or sub-cluster) gets the focus next. */
+  private focusAfterExpand?: MemberMarker;
 
   constructor(
     container: HTMLElement,
     private options: MemberMapViewOptions,
   ) {
-    // Quarter steps let the members fill the map when fitted; buttons still zoom by whole levels.
-    this.map = L.map(container, { center: GERMANY_CENTER, zoom: 6, zoomSnap: 0.25, zoomDelta: 1, maxZoom: MAX_ZOOM, minZoom: 3 });
+    const animate = !this.reducedMotion;
+    this.map = L.map(container, {
+      center: GERMANY_CENTER,
+      zoom: 6,
+      // Quarter steps let the members fill the map when fitted; buttons still zoom by whole levels.
+      zoomSnap: 0.25,
+      zoomDelta: 1,
+      maxZoom: MAX_ZOOM,
+      minZoom: 3,
+      zoomAnimation: animate,
+      fadeAnimation: animate,
+      markerZoomAnimation: animate,
+    });
     this.map.on('popupopen', (event) => this.labelCloseButton(event.popup));
     this.background = new MapBackground(this.map);
+    this.gestures = new GestureHandling(container, () => this.options.strings);
   }
 
   setBackground(background: Background): void {
@@ -73,16 +92,23 @@ export class MemberMapView {
       showCoverageOnHover: false,
       maxClusterRadius: 50,
       spiderfyOnMaxZoom: true,
+      animate: !this.reducedMotion,
       iconCreateFunction: (cluster) => clusterIcon(cluster, this.options.strings.clusterLabel),
     });
+    this.load.group.on('clusterclick', this.handleClusterClick);
+    this.load.group.on('animationend spiderfied', this.focusExpandedCluster);
     return this.load.done;
   }
 
-  /** Zooms until the member is outside any cluster and opens its popup. */
-  open(id: string): boolean {
+  /** Zooms until the member is outside any cluster and opens its popup; `focus` moves focus into it. */
+  open(id: string, focus = false): boolean {
     const marker = this.markers.get(id);
     if (!marker || !this.load) return false;
-    this.load.group.zoomToShowLayer(marker, () => marker.openPopup());
+    this.load.group.zoomToShowLayer(marker, () => {
+      this.quietOpen = !focus;
+      marker.openPopup();
+      this.quietOpen = false;
+    });
     return true;
   }
 
@@ -100,6 +126,7 @@ export class MemberMapView {
     this.destroyed = true;
     this.markers.clear();
     this.background.dispose();
+    this.gestures.destroy();
     if (this.load) this.retire(this.load, () => undefined);
     this.load = undefined;
     this.removeMapWhenIdle();
@@ -132,12 +159,42 @@ export class MemberMapView {
   }
 
   private readonly handlePopupOpen = (event: LeafletEvent) => {
-    this.options.onOpen((event.target as MemberMarker).member);
+    const marker = event.target as MemberMarker;
+    if (!this.quietOpen) {
+      const card = marker.getPopup()?.getElement()?.querySelector<HTMLElement>('.member-card');
+      card?.focus({ preventScroll: true });
+    }
+    this.options.onOpen(marker.member);
   };
 
+  /** Escape (or the close button) returns the focus from the popup to its marker. */
   private readonly handlePopupClose = (event: LeafletEvent) => {
-    this.options.onClose((event.target as MemberMarker).member);
+    const marker = event.target as MemberMarker;
+    const popup = marker.getPopup()?.getElement();
+    const root = this.map.getContainer().getRootNode() as ShadowRoot | Document;
+    const active = root.activeElement;
+    if (!active || (popup && popup.contains(active))) this.focusMarker(marker);
+    this.options.onClose(marker.member);
   };
+
+  /** Enter on a cluster (Leaflet turns it into a click) zooms in or spiderfies; focus follows. */
+  private readonly handleClusterClick = (event: LeafletEvent) => {
+    const { layer, originalEvent } = event as LeafletEvent & { layer: MarkerCluster; originalEvent?: Event };
+    if (!(originalEvent instanceof KeyboardEvent)) return;
+    this.focusAfterExpand = layer.getAllChildMarkers()[0] as MemberMarker;
+  };
+
+  private readonly focusExpandedCluster = () => {
+    const marker = this.focusAfterExpand;
+    this.focusAfterExpand = undefined;
+    if (marker) this.focusMarker(marker);
+  };
+
+  /** Focuses the marker, or the cluster it is hidden in at this zoom. */
+  private focusMarker(marker: MemberMarker): void {
+    const shown = this.load?.group.getVisibleParent(marker) ?? marker;
+    (shown.getElement() ?? this.map.getContainer()).focus({ preventScroll: true });
+  }
 
   private fitToMembers(): void {
     const size = this.map.getSize();

@@ -24,6 +24,8 @@ export const memberMapStyles = css`
   /* Reset everything a theme can pass down by inheritance; px, not rem (themes set html font-size). */
   .frame {
     position: relative;
+    display: flex;
+    flex-direction: column;
     width: 100%;
     height: 100%;
     font-family: var(--member-map-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -37,6 +39,173 @@ export const memberMapStyles = css`
     letter-spacing: normal;
     word-spacing: normal;
     white-space: normal;
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 6px 16px;
+    padding: 8px 10px;
+    background: #f3f5f7;
+    border-bottom: 1px solid #c9d0d6;
+  }
+  .search {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    flex: 1 1 260px;
+  }
+  .search label {
+    font-size: 14px;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .search input {
+    flex: 1;
+    min-width: 0;
+    max-width: 340px;
+    box-sizing: border-box;
+    height: 34px;
+    padding: 4px 10px;
+    border: 1px solid #6b747d;
+    border-radius: 4px;
+    background: #fff;
+    color: #1b232c;
+    font: inherit;
+    font-size: 15px;
+  }
+  .view-toggle {
+    display: inline-flex;
+    border: 1px solid var(--_accent);
+    border-radius: 4px;
+    overflow: hidden;
+  }
+  .view-toggle button {
+    padding: 6px 14px;
+    border: 0;
+    background: #fff;
+    color: var(--_accent);
+    font: inherit;
+    font-size: 14px;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .view-toggle button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: #fff;
+  }
+  .stage {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+  }
+  .skip-link {
+    position: absolute;
+    left: 56px;
+    top: 10px;
+    z-index: 1003;
+    padding: 6px 12px;
+    border: 2px solid var(--_accent);
+    border-radius: 4px;
+    background: #fff;
+    color: var(--_accent);
+    font: inherit;
+    font-size: 14px;
+    font-weight: 600;
+  }
+  .skip-link:not(:focus) {
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    padding: 0;
+    border: 0;
+  }
+
+  .list {
+    position: absolute;
+    inset: 0;
+    z-index: 900;
+    overflow: auto;
+    padding: 4px 18px 18px;
+    background: #fff;
+  }
+  .list h3 {
+    margin: 16px 180px 6px 0; /* clear of the "Mitglied werden?" button */
+    font-size: 17px;
+    line-height: 1.3;
+    color: #1b232c;
+  }
+  .list-group + .list-group h3 {
+    margin-right: 0;
+  }
+  .list-members {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .list-member {
+    padding: 10px 0;
+    border-top: 1px solid #dde2e6;
+  }
+  .list-member p {
+    margin: 0 0 2px;
+  }
+  .list-member__place {
+    font-weight: 700;
+  }
+  .list-member__organisation {
+    color: #3b4652;
+  }
+  .empty,
+  .map-empty {
+    margin: 16px 0;
+    font-weight: 600;
+  }
+  .map-empty {
+    position: absolute;
+    left: 50%;
+    top: 40%;
+    transform: translateX(-50%);
+    z-index: 1000;
+    padding: 10px 16px;
+    border-radius: var(--_radius);
+    background: #fff;
+    box-shadow: 0 1px 6px rgb(0 0 0 / 30%);
+  }
+
+  .gesture-hint {
+    position: absolute;
+    inset: 0;
+    z-index: 1001;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    padding: 20px;
+    background: rgb(0 0 0 / 45%);
+    color: #fff;
+    font-size: 20px;
+    font-weight: 600;
+    text-align: center;
+    opacity: 0;
+    pointer-events: none;
+    transition: opacity 0.2s;
+  }
+  .gesture-hint.visible {
+    opacity: 1;
+  }
+  /* One finger scrolls the page; two fingers move and zoom the map. */
+  .leaflet-container.leaflet-touch-drag,
+  .leaflet-container.leaflet-touch-drag.leaflet-touch-zoom {
+    touch-action: pan-x pan-y;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .gesture-hint {
+      transition: none;
+    }
   }
 
   .map,
@@ -172,12 +341,12 @@ export const memberMapStyles = css`
   .member-card__place {
     color: #3b4652;
   }
-  .member-card__contact {
+  .contact-lines {
     list-style: none;
     margin: 8px 0;
     padding: 0;
   }
-  .member-card__contact li {
+  .contact-lines li {
     margin: 2px 0;
     overflow-wrap: anywhere;
   }

@@ -14,23 +14,34 @@ function contactLine(label: string, text: string | undefined, href: string | und
   return html`<li><span class="label">${label}:</span> ${value}</li>`;
 }
 
-/** The popup of one member. Every value is bound as text or as a vetted href, never as HTML. */
-export function memberCard(member: Member, strings: Strings, onContact: (event: Event) => void): TemplateResult {
-  const title = member.name ?? member.role ?? member.municipality;
-  const subtitle = member.name ? member.role : undefined;
-  const place = [member.municipality, member.state].filter(Boolean).join(', ');
+/** Email, phone and website of a member; shared by the popup and the list. */
+export function contactLines(member: Member, strings: Strings): TemplateResult {
   const website = webHref(member.url);
   return html`
-    <div class="member-card">
-      <p class="member-card__title">${title}</p>
+    <ul class="contact-lines">
+      ${contactLine(strings.popupEmail, normaliseEmail(member.email) ?? member.email, mailtoHref(member.email))}
+      ${contactLine(strings.popupPhone, member.phone, telHref(member.phone))}
+      ${website ? contactLine(strings.popupWebsite, displayUrl(website), website, true) : nothing}
+    </ul>
+  `;
+}
+
+/** The popup's heading: the person's name, else the role, else the municipality. */
+export function memberTitle(member: Member): string {
+  return member.name ?? member.role ?? member.municipality;
+}
+
+/** The popup of one member. Every value is bound as text or as a vetted href, never as HTML. */
+export function memberCard(member: Member, strings: Strings, onContact: (event: Event) => void): TemplateResult {
+  const subtitle = member.name ? member.role : undefined;
+  const place = [member.municipality, member.state].filter(Boolean).join(', ');
+  return html`
+    <div class="member-card" role="group" aria-label=${memberTitle(member)} tabindex="-1">
+      <p class="member-card__title">${memberTitle(member)}</p>
       ${subtitle ? html`<p class="member-card__role">${subtitle}</p>` : nothing}
       ${member.organisation ? html`<p>${member.organisation}</p>` : nothing}
       <p class="member-card__place">${place}</p>
-      <ul class="member-card__contact">
-        ${contactLine(strings.popupEmail, normaliseEmail(member.email) ?? member.email, mailtoHref(member.email))}
-        ${contactLine(strings.popupPhone, member.phone, telHref(member.phone))}
-        ${website ? contactLine(strings.popupWebsite, displayUrl(website), website, true) : nothing}
-      </ul>
+      ${contactLines(member, strings)}
       <button type="button" class="link-button member-card__join" @click=${onContact}>${strings.contactButton}</button>
     </div>
   `;

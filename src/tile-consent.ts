@@ -1,0 +1,59 @@
+import { nothing } from 'lit';
+import { storeConsent, storedConsent, tileHost } from './consent.js';
+import type { Strings } from './i18n/index.js';
+import type { Background } from './map/background.js';
+import { DEFAULT_BASEMAP_URL } from './map/basemap.js';
+import { consentPrompt, consentWithdraw } from './templates/consent-prompt.js';
+
+export type TilesMode = 'consent' | 'on' | 'off';
+
+interface ConsentHost {
+  tiles: TilesMode;
+  tileUrl: string;
+  tileAttribution: string;
+  basemapUrl: string;
+  consentStorage: string;
+  consent: boolean;
+}
+
+/**
+ * The visitor's decision about map tiles, and what follows from it: the offline basemap or the tiles,
+ * and the prompt or the way back. Remembered per tile host only when the page opts in.
+ */
+export class TileConsent {
+  granted = false;
+
+  constructor(private readonly host: ConsentHost) {}
+
+
+  /** Takes over a decision remembered earlier (only with `consent-storage="local"`). */
+  restore(): void {
+    if (this.host.consentStorage === 'local' && storedConsent(tileHost(this.host.tileUrl))) this.granted = true;
+  }
+
+  /** Records a decision; returns whether it changed anything. */
+  set(granted: boolean): boolean {
+    if (granted === this.granted) return false;
+    this.granted = granted;
+    if (this.host.consentStorage === 'local') storeConsent(tileHost(this.host.tileUrl), granted);
+    return true;
+  }
+
+  get background(): Background {
+    const { tiles, tileUrl, tileAttribution, basemapUrl } = this.host;
+    if (tiles === 'on' || (tiles !== 'off' && this.granted)) return { kind: 'tiles', url: tileUrl, attribution: tileAttribution };
+    return { kind: 'basemap', url: basemapUrl || DEFAULT_BASEMAP_URL };
+  }
+
+  /** Whether the consent bar covers the bottom of the map. */
+  get asking(): boolean {
+    return this.host.tiles === 'consent' && !this.granted;
+  }
+
+  render(strings: Strings) {
+    if (this.host.tiles !== 'consent') return nothing;
+    return this.granted
+      ? consentWithdraw(strings, () => (this.host.consent = false))
+      : consentPrompt(strings, tileHost(this.host.tileUrl), () => (this.host.consent = true));
+  }
+}
