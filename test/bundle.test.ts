@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 
 // The classic script, as a web editor embeds it: `npm test` builds dist/ before running this file.
 const BUNDLE = '/dist/member-map.iife.js';
@@ -41,6 +41,7 @@ describe('dist/member-map.iife.js (classic script)', () => {
     expect(getComputedStyle(root.querySelector('.leaflet-pane')!).position).to.equal('absolute');
     expect(root.querySelector<HTMLElement>('.member-marker')!.offsetWidth).to.equal(26);
 
+    await waitUntil(() => root.querySelector('.leaflet-member-map-basemap-pane path'), 'basemap drawn', { timeout: 5000 });
     const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((entry) => entry.startTime >= start)
       .map((entry) => new URL(entry.name).pathname);
