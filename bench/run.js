@@ -168,6 +168,8 @@ async function measure(side, size, { profile = false } = {}) {
     const reported = new Promise((resolve) => (settle = resolve));
     await page.exposeFunction('__benchReport', (data) => settle(data));
     page.on('pageerror', (error) => settle({ error: `page error: ${error.message}` }));
+    // Durations in thread CPU time: what the page cost the main thread, whatever else the machine runs.
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     if (profile) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -180,6 +182,7 @@ async function measure(side, size, { profile = false } = {}) {
       new Promise((resolve) => (timer = setTimeout(() => resolve({ error: `no clustered paint within ${timeout} ms` }), timeout))),
     ]);
     clearTimeout(timer);
+    const metrics = report.error ? {} : Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]));
     const cpuProfile = profile ? (await cdp.send('Profiler.stop')).profile : undefined;
     if (report.error) throw new Error(`${SIDES[side]}, ${size} members: ${report.error}${messages.length ? `\n  console: ${messages.join('\n  console: ')}` : ''}`);
     if (report.count !== size || report.shown.total !== size) {
@@ -203,6 +206,16 @@ async function measure(side, size, { profile = false } = {}) {
       longTasks: during.length,
       blocking: during.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
       heap: heap.usedSize,
+      // Main-thread CPU (ms) from navigation until the report, 50 ms after the clustered paint.
+      cpu: {
+        task: metrics.TaskDuration * 1000,
+        script: metrics.ScriptDuration * 1000,
+        compile: metrics.V8CompileDuration * 1000,
+        style: metrics.RecalcStyleDuration * 1000,
+        layout: metrics.LayoutDuration * 1000,
+        thread: metrics.ThreadTime * 1000,
+        process: metrics.ProcessTime * 1000,
+      },
       shown: report.shown,
       zoom: report.zoom,
       skipped: report.skipped,
@@ -220,7 +233,7 @@ async function measure(side, size, { profile = false } = {}) {
 }
 
 const describe = (m) =>
-  `${String(m.size).padStart(6)} ${m.side}: paint ${fmt(m.paint)} ms, longest task ${fmt(m.longestTask)} ms ` +
+  `${String(m.size).padStart(6)} ${m.side}: paint ${fmt(m.paint)} ms, main-thread CPU ${fmt(m.cpu.task)} ms, longest task ${fmt(m.longestTask)} ms ` +
   `(${m.longTasks} long), heap ${fmt(mb(m.heap), 1)} MB, shown ${m.shown.markers} markers + ${m.shown.clusters} clusters`;
 
 // --- profile mode ---------------------------------------------------------------------------
@@ -292,6 +305,9 @@ function summarise(size, measured) {
     longestTask: median(list.map((m) => m.longestTask)),
     blocking: median(list.map((m) => m.blocking)),
     heap: median(list.map((m) => m.heap)),
+    cpu: median(list.map((m) => m.cpu.task)),
+    script: median(list.map((m) => m.cpu.script)),
+    styleLayout: median(list.map((m) => m.cpu.style + m.cpu.layout)),
     icons: median(list.map((m) => m.shown.markers + m.shown.clusters)),
   });
   const a = side(measured.a);
@@ -301,7 +317,7 @@ function summarise(size, measured) {
     size,
     a,
     b,
-    ratio: { paint: ratio(a.paint, b.paint), longestTask: ratio(a.longestTask, b.longestTask), heap: ratio(a.heap, b.heap) },
+    ratio: { paint: ratio(a.paint, b.paint), cpu: ratio(a.cpu, b.cpu), longestTask: ratio(a.longestTask, b.longestTask), heap: ratio(a.heap, b.heap) },
     runs: { a: measured.a.map(strip), b: measured.b.map(strip) },
   };
 }
@@ -317,11 +333,12 @@ try {
 }
 
 const lines = [
-  `| members | first clustered paint a / b (ms) | ratio a/b | longest task a / b (ms) | ratio a/b | JS heap a / b (MB) | ratio a/b | icons shown a / b |`,
-  `|---:|---:|---:|---:|---:|---:|---:|---:|`,
+  `| members | first clustered paint a / b (ms) | ratio a/b | main-thread CPU a / b (ms) | ratio a/b | longest task a / b (ms) | ratio a/b | JS heap a / b (MB) | ratio a/b | icons a / b |`,
+  `|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
   ...results.map(
     (r) =>
       `| ${fmt(r.size)} | ${fmt(r.a.paint)} / ${fmt(r.b.paint)} | ${fmt(r.ratio.paint, 2)} | ` +
+      `${fmt(r.a.cpu)} / ${fmt(r.b.cpu)} | ${fmt(r.ratio.cpu, 2)} | ` +
       `${fmt(r.a.longestTask)} / ${fmt(r.b.longestTask)} | ${fmt(r.ratio.longestTask, 2)} | ` +
       `${fmt(mb(r.a.heap), 1)} / ${fmt(mb(r.b.heap), 1)} | ${fmt(r.ratio.heap, 2)} | ${fmt(r.a.icons)} / ${fmt(r.b.icons)} |`,
   ),
@@ -337,6 +354,7 @@ for (const r of results) {
 
 console.log('');
 console.log(`Medians of ${runs} run(s) per page; (a) <member-map>, (b) raw Leaflet 1.9 + leaflet.markercluster (defaults, addLayers).`);
+console.log('Main-thread CPU: thread time of all main-thread tasks until 50 ms after the paint (less sensitive to other load than wall time).');
 console.log('Longest task: 0 means no task over 50 ms (the Long Tasks API reports only those). Icons: markers + clusters in view.');
 console.log('');
 console.log(lines.join('\n'));
