@@ -50,7 +50,8 @@ export interface MemberCollection {
   skipped: SkippedFeature[];
 }
 
-const TEXT_FIELDS = ['name', 'role', 'organisation', 'state', 'email', 'phone', 'url'] as const;
+/** The optional text properties a member may have, in display order (shared with the data CLI). */
+export const TEXT_FIELDS = ['name', 'role', 'organisation', 'state', 'email', 'phone', 'url'] as const;
 
 type Json = Record<string, unknown>;
 

@@ -22,6 +22,9 @@ export interface Strings {
   consentText: (host: string) => string;
   consentButton: string;
   consentWithdraw: string;
+  mapLabel: string;
+  zoomIn: string;
+  zoomOut: string;
   viewLabel: string;
   viewMap: string;
   viewList: string;

@@ -26,6 +26,8 @@ const FIT_PADDING = 28;
 /** Without a tile layer nothing sets a zoom range, and markercluster needs one. */
 const MAX_ZOOM = 18;
 const SINGLE_MEMBER_ZOOM = 11;
+/** Longer than markercluster's zoom and spiderfy animations. */
+const EXPAND_SETTLE_MS = 700;
 
 /**
  * The Leaflet side of `<member-map>`: owns the map in `container` (Leaflet's own subtree),
@@ -44,6 +46,7 @@ export class MemberMapView {
   /** Set while the members have not been fitted into a container of real size (e.g. hidden tab). */
   private fitPending = false;
   private readonly gestures: GestureHandling;
+  private zoomControl?: L.Control.Zoom;
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   /** A popup opened by code (`selected`, the URL) leaves the focus where it is. */
   private quietOpen = false;
@@ -66,10 +69,13 @@ export class MemberMapView {
       zoomAnimation: animate,
       fadeAnimation: animate,
       markerZoomAnimation: animate,
+      zoomControl: false,
     });
+    this.labelMap();
     this.map.on('popupopen', (event) => this.labelCloseButton(event.popup));
     this.background = new MapBackground(this.map);
     this.gestures = new GestureHandling(container, () => this.options.strings);
+    container.addEventListener('keydown', this.closePopupOnEscape);
   }
 
   setBackground(background: Background): void {
@@ -78,6 +84,7 @@ export class MemberMapView {
 
   setStrings(strings: Strings): void {
     this.options = { ...this.options, strings };
+    this.labelMap();
     this.load?.group.refreshClusters();
   }
 
@@ -95,7 +102,7 @@ export class MemberMapView {
       animate: !this.reducedMotion,
       iconCreateFunction: (cluster) => clusterIcon(cluster, this.options.strings.clusterLabel),
     });
-    this.load.group.on('clusterclick', this.handleClusterClick);
+    this.load.group.on('clusterkeypress', this.handleClusterEnter);
     this.load.group.on('animationend spiderfied', this.focusExpandedCluster);
     return this.load.done;
   }
@@ -124,6 +131,8 @@ export class MemberMapView {
 
   destroy(): void {
     this.destroyed = true;
+    // Leaflet leaves a pending wheel zoom running after remove(), which then throws (1.9.4).
+    clearTimeout((this.map.scrollWheelZoom as unknown as { _timer?: ReturnType<typeof setTimeout> })._timer);
     this.markers.clear();
     this.background.dispose();
     this.gestures.destroy();
@@ -177,17 +186,31 @@ export class MemberMapView {
     this.options.onClose(marker.member);
   };
 
-  /** Enter on a cluster (Leaflet turns it into a click) zooms in or spiderfies; focus follows. */
-  private readonly handleClusterClick = (event: LeafletEvent) => {
-    const { layer, originalEvent } = event as LeafletEvent & { layer: MarkerCluster; originalEvent?: Event };
-    if (!(originalEvent instanceof KeyboardEvent)) return;
+  /**
+   * Enter on a cluster: markercluster zooms in or spiderfies, then puts the focus on the map
+   * container. Move it on to the cluster's first member once the map has settled instead.
+   */
+  private readonly handleClusterEnter = (event: LeafletEvent) => {
+    const { layer, originalEvent } = event as LeafletEvent & { layer: MarkerCluster; originalEvent?: KeyboardEvent };
+    if (originalEvent?.key !== 'Enter') return;
     this.focusAfterExpand = layer.getAllChildMarkers()[0] as MemberMarker;
+    setTimeout(this.focusExpandedCluster, EXPAND_SETTLE_MS); // in case nothing animates
   };
 
   private readonly focusExpandedCluster = () => {
     const marker = this.focusAfterExpand;
     this.focusAfterExpand = undefined;
     if (marker) this.focusMarker(marker);
+  };
+
+  /**
+   * Leaflet closes popups on Escape only while the map container itself has the focus; the focus
+   * is inside the popup or on a marker, so listen on the whole map.
+   */
+  private readonly closePopupOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !this.map.getContainer().querySelector('.leaflet-popup')) return;
+    event.stopPropagation();
+    this.map.closePopup();
   };
 
   /** Focuses the marker, or the cluster it is hidden in at this zoom. */
@@ -212,6 +235,16 @@ export class MemberMapView {
       paddingBottomRight: [FIT_PADDING, FIT_PADDING + bottom],
       animate: false,
     });
+  }
+
+  /** The map container is one tab stop with its own keys: say so, in the UI language. */
+  private labelMap(): void {
+    const { mapLabel, zoomIn, zoomOut } = this.options.strings;
+    const container = this.map.getContainer();
+    container.setAttribute('role', 'application');
+    container.setAttribute('aria-label', mapLabel);
+    this.zoomControl?.remove();
+    this.zoomControl = L.control.zoom({ zoomInTitle: zoomIn, zoomOutTitle: zoomOut }).addTo(this.map);
   }
 
   private labelCloseButton(popup: Popup): void {

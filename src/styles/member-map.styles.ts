@@ -154,6 +154,9 @@ export const memberMapStyles = css`
   .list-member p {
     margin: 0 0 2px;
   }
+  .list a {
+    color: var(--_accent);
+  }
   .list-member__place {
     font-weight: 700;
   }

@@ -12,7 +12,7 @@ export function memberList(
   empty: TemplateResult,
 ): TemplateResult {
   return html`
-    <div class="list" part="list" id="member-list" tabindex="-1" aria-label=${strings.listTitle}>
+    <section class="list" part="list" tabindex="-1" aria-label=${strings.listTitle}>
       ${members.length === 0
         ? empty
         : groupByState(members, strings.withoutState).map(
@@ -38,6 +38,6 @@ export function memberList(
               </section>
             `,
           )}
-    </div>
+    </section>
   `;
 }

@@ -1,0 +1,85 @@
+// CSV text ↔ rows, with papaparse doing the quoting rules (quoted separators, doubled quotes,
+// line breaks inside quoted cells). Each row keeps the file line it starts on, for the report.
+
+import Papa from 'papaparse';
+
+export type Delimiter = ';' | ',' | '\t';
+
+export interface CsvRow {
+  cells: string[];
+  /** Line of the file on which the row starts (1-based; a quoted cell may span several lines). */
+  line: number;
+  /** Row number as a spreadsheet shows it (1 = the header row). */
+  record: number;
+}
+
+export interface CsvTable {
+  delimiter: Delimiter;
+  rows: CsvRow[];
+  /** The first syntax error, if any; rows from that point on are not trustworthy. */
+  error?: { line: number; detail: string };
+}
+
+const CANDIDATES: readonly Delimiter[] = [';', ',', '\t'];
+
+/**
+ * Picks the separator from the first record (the header row): the candidate that occurs most
+ * often outside quotes. Excel's `sep=;` first line wins when present.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const hint = /^sep=(.)\r?\n/.exec(text);
+  if (hint && (CANDIDATES as readonly string[]).includes(hint[1]!)) return hint[1] as Delimiter;
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best: Delimiter = ',';
+  let bestCount = 0;
+  for (const candidate of CANDIDATES) {
+    const count = counts.get(candidate) ?? 0;
+    if (count > bestCount) [best, bestCount] = [candidate, count];
+  }
+  return best;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+function countLineBreaks(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
+}
+
+export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text)): CsvTable {
+  let body = text;
+  let line = 1;
+  const hint = /^sep=.\r?\n/.exec(body);
+  if (hint) {
+    body = body.slice(hint[0].length);
+    line = 2;
+  }
+  const rows: CsvRow[] = [];
+  let error: CsvTable['error'];
+  let start = 0;
+  Papa.parse<string[]>(body, {
+    delimiter,
+    step(result, parser) {
+      const end = result.meta.cursor;
+      if (result.errors.length > 0 && !error) {
+        error = { line, detail: result.errors[0]!.message };
+        parser.abort();
+        return;
+      }
+      rows.push({ cells: result.data, line, record: rows.length + 1 });
+      line += countLineBreaks(body.slice(start, end));
+      start = end;
+    },
+  });
+  return error ? { delimiter, rows, error } : { delimiter, rows };
+}
+
+/** Rows → CSV text with CRLF line ends; cells with separators, quotes or line breaks are quoted. */
+export function formatCsv(rows: readonly (readonly string[])[], delimiter: Delimiter = ';'): string {
+  return Papa.unparse(rows as string[][], { delimiter, newline: '\r\n' }) + '\r\n';
+}

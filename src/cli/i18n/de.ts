@@ -1,0 +1,129 @@
+import { GAZETTEER_SOURCE } from '../gazetteer.js';
+import type { Messages } from './messages.js';
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const quote = (text: string) => `„${text}“`;
+const SHOWN = 8;
+const list = (items: string[]) =>
+  items.length <= SHOWN ? items.join('; ') : `${items.slice(0, SHOWN).join('; ')}; und ${items.length - SHOWN} weitere`;
+const inState = (state?: string) => (state ? ` in ${state}` : '');
+const number = (value: number) => String(value).replace('.', ',');
+
+export const de: Messages = {
+  severity: { error: 'Fehler', warning: 'Hinweis' },
+  line: (line, record) => (record === undefined ? `Zeile ${line}` : `Zeile ${line} (Tabellenzeile ${record})`),
+  column: (header) => (header === '' ? 'Spalte ohne Überschrift' : `Spalte ${quote(header)}`),
+  field: {
+    id: 'ID',
+    name: 'Name',
+    role: 'Funktion',
+    organisation: 'Organisation',
+    municipality: 'Kommune',
+    state: 'Bundesland',
+    email: 'E-Mail',
+    phone: 'Telefon',
+    url: 'Website',
+    lat: 'Breitengrad',
+    lon: 'Längengrad',
+    postcode: 'PLZ',
+    ags: 'AGS',
+  },
+  problem: {
+    'empty-file': () => 'Die Datei ist leer.',
+    'no-data-rows': () => 'Die Datei enthält nur die Überschriftenzeile, aber keine Mitglieder.',
+    'csv-syntax': ({ detail }) =>
+      `Die CSV-Datei ist ab hier nicht lesbar (${detail}). Meist fehlt ein schließendes Anführungszeichen.`,
+    'no-municipality-column': ({ headers }) =>
+      `Keine Spalte für die Kommune gefunden (erwartet z. B. „Kommune“, „Gemeinde“ oder „Stadt“). Gefundene Spalten: ${headers.map(quote).join(', ') || '(keine)'}.`,
+    'duplicate-column': ({ field, first }) =>
+      `Diese Spalte meint dasselbe (${de.field[field]}) wie die Spalte ${quote(first)}. Bitte eine der beiden umbenennen oder löschen.`,
+    'unknown-column': ({ position }) => `Unbekannte Spalte (Nr. ${position}), sie wird nicht übernommen.`,
+    'extra-cells': ({ values }) =>
+      `Die Zeile hat mehr Zellen als die Überschrift Spalten (${values.map(quote).join(', ')}). Steht ein Trennzeichen ohne Anführungszeichen in einer Zelle?`,
+    'missing-municipality': () => 'Die Kommune fehlt.',
+    'unknown-state': ({ value }) => `Unbekanntes Bundesland ${quote(value)}. Erlaubt sind die Namen oder Kürzel (z. B. „Bayern“, „BY“, „DE-BY“).`,
+    'bad-number': ({ value }) => `${quote(value)} ist keine Koordinate (erwartet eine Zahl wie 49,3988 oder 49.3988).`,
+    'incomplete-coordinates': ({ missing }) =>
+      `Nur eine Koordinate angegeben, der ${de.field[missing]} fehlt. Beide angeben oder beide leer lassen.`,
+    'outside-germany': ({ lat, lng, swapped }) =>
+      `Die Koordinaten (Breite ${number(lat)}, Länge ${number(lng)}) liegen nicht in Deutschland.` +
+      (swapped ? ' Breiten- und Längengrad sind vermutlich vertauscht.' : ''),
+    'ambiguous-municipality': ({ value, state, candidates }) =>
+      `${quote(value)}${inState(state)} ist mehrdeutig. In Frage kommen: ${list(candidates.map(de.place))}. ` +
+      'Bitte Bundesland oder AGS eintragen oder Koordinaten angeben.',
+    'unknown-municipality': ({ value, state, suggestions }) =>
+      `${quote(value)}${inState(state)} steht so nicht im Ortsverzeichnis (${GAZETTEER_SOURCE}, Orte ab 1000 Einwohnern). ` +
+      (suggestions.length > 0 ? `Ähnliche Einträge: ${list(suggestions.map(de.place))}. ` : '') +
+      'Bitte Schreibweise prüfen, die AGS eintragen oder Koordinaten angeben.',
+    'bad-ags': ({ value }) => `${quote(value)} ist kein Amtlicher Gemeindeschlüssel (8 Ziffern); die Kommune wird über ihren Namen gesucht.`,
+    'unknown-ags': ({ value }) => `Zum AGS ${value} kennt das Ortsverzeichnis keinen Ort; die Kommune wird über ihren Namen gesucht.`,
+    'ags-state-mismatch': ({ ags, agsState, state }) => `Der AGS ${ags} gehört zu ${agsState}, eingetragen ist aber ${state}.`,
+    'duplicate-id': ({ id, firstLine }) => `Die ID ${quote(id)} steht schon in Zeile ${firstLine}. Jede ID darf nur einmal vorkommen.`,
+  },
+  place: (place) => `${place.name} (${place.state.name}, AGS ${place.ags})`,
+  encoding: {
+    'utf-8': 'UTF-8',
+    'utf-8-bom': 'UTF-8 mit BOM',
+    'utf-16le': 'UTF-16',
+    'utf-16be': 'UTF-16 (Big Endian)',
+    'windows-1252': 'Windows-1252',
+  },
+  delimiter: { ';': 'Semikolon', ',': 'Komma', '\t': 'Tabulator' },
+
+  importHeading: (file, encoding, delimiter) =>
+    `Import aus ${file} (Zeichensatz ${de.encoding[encoding]}, Trennzeichen ${de.delimiter[delimiter]})`,
+  importSummary: (stats) =>
+    `${plural(stats.rows, 'Zeile', 'Zeilen')} gelesen: ${stats.byCoordinates} mit Koordinaten platziert, ` +
+    `${stats.byGazetteer} über das Ortsverzeichnis platziert, ${stats.skipped} übersprungen.`,
+  derivedIds: (count) =>
+    `${plural(count, 'ID wurde', 'IDs wurden')} aus Kommune und Funktion gebildet. Damit sie stabil bleiben, ` +
+    'eine Spalte „ID“ führen (der Befehl export schreibt sie).',
+  written: (count, file) => `${plural(count, 'Mitglied', 'Mitglieder')} nach ${file} geschrieben.`,
+  notWritten: (skipped) =>
+    `Nichts geschrieben: ${plural(skipped, 'Zeile konnte', 'Zeilen konnten')} nicht übernommen werden. ` +
+    'Bitte die Zeilen oben korrigieren (oder mit --allow-partial nur die übrigen schreiben).',
+  notWrittenFatal: 'Nichts geschrieben.',
+  nothingPlaced: 'Nichts geschrieben: keine Zeile konnte übernommen werden.',
+  partial: (skipped) => `${plural(skipped, 'Zeile fehlt', 'Zeilen fehlen')} in der Ausgabe (--allow-partial).`,
+
+  validateHeading: (file) => `Prüfung von ${file} (mit dem Prüfmodul der Karte)`,
+  validateSummary: (valid, skipped) =>
+    `${plural(valid, 'Mitglied wird', 'Mitglieder werden')} angezeigt, ${plural(skipped, 'Eintrag wird', 'Einträge werden')} übersprungen.`,
+  skipCode: {
+    'not-a-feature': 'kein GeoJSON-Feature',
+    'no-point-geometry': 'keine Punkt-Geometrie',
+    'bad-coordinates': 'ungültige Koordinaten',
+    'missing-id': 'ID fehlt',
+    'duplicate-id': 'ID doppelt',
+    'missing-municipality': 'Kommune fehlt',
+  },
+  fileError: {
+    'invalid-json': 'Die Datei ist kein gültiges JSON.',
+    'not-collection': 'Die Datei ist keine GeoJSON-FeatureCollection.',
+    empty: 'Die FeatureCollection enthält keine Einträge.',
+    'no-valid-members': 'Kein Eintrag der Datei kann angezeigt werden.',
+  },
+
+  exportNotWritten: (skipped) =>
+    `Nichts geschrieben: ${plural(skipped, 'Eintrag ist', 'Einträge sind')} ungültig (oder mit --allow-partial nur die gültigen schreiben).`,
+
+  cannotRead: (file, reason) => `${file} kann nicht gelesen werden: ${reason}`,
+  cannotWrite: (file, reason) => `${file} kann nicht geschrieben werden: ${reason}`,
+  usageError: (detail) => `${detail}\nHilfe: member-map-data --help`,
+  usage: `member-map-data – Mitgliederliste (CSV) ⇄ members.geojson
+
+Aufruf:
+  member-map-data import <tabelle.csv> -o <members.geojson> [--allow-partial] [--lang de|en]
+  member-map-data validate <members.geojson> [--lang de|en]
+  member-map-data export <members.geojson> -o <tabelle.csv> [--allow-partial] [--lang de|en]
+
+import    liest die Tabelle (Komma oder Semikolon, UTF-8 oder Windows-1252), platziert jede Zeile
+          über ihre Koordinaten oder das Ortsverzeichnis und schreibt die Datei nur, wenn jede Zeile
+          platziert wurde.
+validate  prüft eine Mitgliederdatei genau so, wie die Karte sie prüft.
+export    schreibt die Mitgliederdatei als Tabelle (Semikolon, UTF-8 mit BOM, für Excel).
+
+--allow-partial  trotz Fehlern die übrigen Zeilen schreiben (Exit-Code 0)
+--lang           Sprache der Meldungen: de (Standard) oder en
+Exit-Codes: 0 geschrieben bzw. gültig, 1 Fehler in den Daten, 2 falscher Aufruf oder Datei nicht lesbar.`,
+};

@@ -1,0 +1,47 @@
+// Every text the data CLI prints. One dictionary per language implements this interface.
+
+import type { SkipCode } from '../../data/members.js';
+import type { Field } from '../columns.js';
+import type { Delimiter } from '../csv.js';
+import type { Encoding } from '../decode.js';
+import type { Place } from '../gazetteer.js';
+import type { ImportStats } from '../import.js';
+import type { ProblemCode, ProblemParams, Severity } from '../problems.js';
+
+export type Lang = 'de' | 'en';
+
+/** Whole-file verdicts of `validate` and `export` (the element's `MemberDataError` codes and a parse failure). */
+export type FileErrorCode = 'invalid-json' | 'not-collection' | 'empty' | 'no-valid-members';
+
+export interface Messages {
+  severity: Record<Severity, string>;
+  /** "Zeile 7", or "Zeile 9 (Tabellenzeile 7)" when multi-line cells shift the numbering. */
+  line: (line: number, record?: number) => string;
+  column: (header: string) => string;
+  field: Record<Field, string>;
+  problem: { [Code in ProblemCode]: (params: ProblemParams[Code]) => string };
+  place: (place: Place) => string;
+  encoding: Record<Encoding, string>;
+  delimiter: Record<Delimiter, string>;
+
+  importHeading: (file: string, encoding: Encoding, delimiter: Delimiter) => string;
+  importSummary: (stats: ImportStats) => string;
+  derivedIds: (count: number) => string;
+  written: (count: number, file: string) => string;
+  notWritten: (skipped: number) => string;
+  notWrittenFatal: string;
+  nothingPlaced: string;
+  partial: (skipped: number) => string;
+
+  validateHeading: (file: string) => string;
+  validateSummary: (valid: number, skipped: number) => string;
+  skipCode: Record<SkipCode, string>;
+  fileError: Record<FileErrorCode, string>;
+
+  exportNotWritten: (skipped: number) => string;
+
+  cannotRead: (file: string, reason: string) => string;
+  cannotWrite: (file: string, reason: string) => string;
+  usageError: (detail: string) => string;
+  usage: string;
+}

@@ -1,0 +1,246 @@
+// Spreadsheet text → member features, with every row either placed or reported. Pure: it reads
+// no file and writes none (see commands.ts), so the tests drive it directly.
+
+import { parseMembers } from '../data/members.js';
+import { mapColumns, type Column, type Field } from './columns.js';
+import { inGermany, parseCoordinate, round6 } from './coordinates.js';
+import { parseCsv, type CsvRow, type Delimiter } from './csv.js';
+import type { Gazetteer } from './gazetteer.js';
+import { memberFeature, type MemberFeature, type MemberFeatureCollection } from './geojson.js';
+import { assignIds } from './ids.js';
+import { FATAL, type Problem, type ProblemCode, type ProblemParams } from './problems.js';
+import { findState, stateByAgs, type State } from './states.js';
+
+export interface ImportStats {
+  /** Data rows (blank rows are not counted). */
+  rows: number;
+  byCoordinates: number;
+  byGazetteer: number;
+  skipped: number;
+  derivedIds: number;
+  blankRows: number;
+}
+
+export interface ImportResult {
+  delimiter: Delimiter;
+  problems: Problem[];
+  stats: ImportStats;
+  /** The placed members; absent when a fatal problem stopped the import. */
+  collection?: MemberFeatureCollection;
+  /** True when every data row was placed and nothing fatal happened. */
+  complete: boolean;
+}
+
+export interface ImportOptions {
+  /** Called only when a row needs a place looked up (loading the gazetteer takes a moment). */
+  gazetteer: () => Gazetteer;
+}
+
+interface Placement {
+  lat: number;
+  lng: number;
+  by: 'coordinates' | 'gazetteer';
+}
+
+const problem = <Code extends ProblemCode>(
+  code: Code,
+  params: ProblemParams[Code],
+  where: { row?: CsvRow; column?: Column | undefined } = {},
+): Problem => {
+  const item = {
+    code,
+    severity: code === 'unknown-column' || code === 'bad-ags' || code === 'unknown-ags' ? 'warning' : 'error',
+    params,
+  } as Problem;
+  if (where.row) {
+    item.line = where.row.line;
+    if (where.row.record !== where.row.line) item.record = where.row.record;
+  }
+  if (where.column) item.column = where.column.header;
+  return item;
+};
+
+const isBlank = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
+
+/** Cell text, trimmed, with the line breaks of multi-line cells as plain `\n`. */
+const clean = (value: string | undefined): string => (value ?? '').replace(/\r\n?/g, '\n').trim();
+
+/** The AGS as 8 digits: Excel drops the leading zero (`8221000`), a 12-digit ARS contains it. */
+export function normaliseAgs(value: string): string | undefined {
+  const digits = value.replace(/\s/g, '');
+  if (/^\d{7}$/.test(digits)) return `0${digits}`;
+  if (/^\d{8}$/.test(digits)) return digits;
+  if (/^\d{11,12}$/.test(digits)) {
+    const ars = digits.padStart(12, '0');
+    return ars.slice(0, 5) + ars.slice(9);
+  }
+  return undefined;
+}
+
+/** A postcode that Excel turned into a number (`1067`) gets its leading zero back. */
+export const normalisePostcode = (value: string): string => (/^\d{4}$/.test(value) ? `0${value}` : value);
+
+export function importMembers(text: string, options: ImportOptions): ImportResult {
+  const table = parseCsv(text);
+  const problems: Problem[] = [];
+  const stats: ImportStats = { rows: 0, byCoordinates: 0, byGazetteer: 0, skipped: 0, derivedIds: 0, blankRows: 0 };
+  const stop = (item: Problem): ImportResult => ({ delimiter: table.delimiter, problems: [...problems, item], stats, complete: false });
+
+  if (text.trim() === '') return stop(problem('empty-file', {}));
+  if (table.error) {
+    return stop({ ...problem('csv-syntax', { detail: table.error.detail }), line: table.error.line });
+  }
+  const headerAt = table.rows.findIndex((row) => !isBlank(row.cells));
+  const header = table.rows[headerAt]!;
+  const data = table.rows.slice(headerAt + 1);
+  const columns = mapColumns(header.cells);
+
+  const duplicate = columns.duplicates[0];
+  if (duplicate) {
+    const { column, first } = duplicate;
+    return stop(problem('duplicate-column', { field: column.field!, first: first.header }, { row: header, column }));
+  }
+  if (!columns.byField.municipality) {
+    return stop(problem('no-municipality-column', { headers: columns.columns.map((column) => column.header) }, { row: header }));
+  }
+  for (const column of columns.unknown) {
+    const used = data.some((row) => clean(row.cells[column.index]) !== '');
+    if (column.header !== '' || used) {
+      problems.push(problem('unknown-column', { position: column.index + 1 }, { row: header, column }));
+    }
+  }
+
+  const rows = data.filter((row) => !isBlank(row.cells));
+  stats.blankRows = data.length - rows.length;
+  stats.rows = rows.length;
+  if (rows.length === 0) return stop(problem('no-data-rows', {}, { row: header }));
+
+  const cell = (row: CsvRow, field: Field): string => {
+    const column = columns.byField[field];
+    return column ? clean(row.cells[column.index]) : '';
+  };
+  const ids = assignIds(rows.map((row) => ({ id: cell(row, 'id'), municipality: cell(row, 'municipality'), role: cell(row, 'role') })));
+  const features: MemberFeature[] = [];
+
+  rows.forEach((row, index) => {
+    const found: Problem[] = [];
+    const at = (field: Field) => ({ row, column: columns.byField[field] });
+    const report = <Code extends ProblemCode>(code: Code, params: ProblemParams[Code], field?: Field) =>
+      found.push(problem(code, params, field ? at(field) : { row }));
+
+    const extra = row.cells.slice(header.cells.length).map(clean).filter(Boolean);
+    if (extra.length > 0) report('extra-cells', { values: extra });
+
+    const { id, derived, duplicateOf } = ids[index]!;
+    if (derived) stats.derivedIds++;
+    if (duplicateOf !== undefined) report('duplicate-id', { id, firstLine: rows[duplicateOf]!.line }, 'id');
+
+    const municipality = cell(row, 'municipality');
+    if (municipality === '') report('missing-municipality', {}, 'municipality');
+
+    const stateText = cell(row, 'state');
+    let state: State | undefined;
+    if (stateText !== '') {
+      state = findState(stateText);
+      if (!state) report('unknown-state', { value: stateText }, 'state');
+    }
+
+    const agsText = cell(row, 'ags');
+    let ags: string | undefined;
+    if (agsText !== '') {
+      ags = normaliseAgs(agsText);
+      if (!ags) report('bad-ags', { value: agsText }, 'ags');
+      else if (state && stateByAgs(ags) !== state) {
+        report('ags-state-mismatch', { ags, agsState: stateByAgs(ags)?.name ?? '?', state: state.name }, 'ags');
+      }
+    }
+
+    const placement = coordinatesOf(row, cell, report);
+    const blocked = found.some((item) => item.severity === 'error');
+    let place: Placement | undefined = placement ?? undefined;
+    if (!blocked && placement === undefined) {
+      const gazetteer = options.gazetteer();
+      let query = { name: municipality, ...(state ? { state } : {}), ...(ags ? { ags } : {}) };
+      if (ags && !gazetteer.byAgs(ags)) {
+        report('unknown-ags', { value: ags }, 'ags');
+        query = { name: municipality, ...(state ? { state } : {}) };
+      }
+      const lookup = gazetteer.lookup(query);
+      const where = { value: municipality, ...(state ? { state: state.name } : {}) };
+      if (lookup.kind === 'found') place = { lat: lookup.place.lat, lng: lookup.place.lng, by: 'gazetteer' };
+      else if (lookup.kind === 'ambiguous') report('ambiguous-municipality', { ...where, candidates: lookup.candidates }, 'municipality');
+      else report('unknown-municipality', { ...where, suggestions: lookup.suggestions }, 'municipality');
+    }
+    problems.push(...found);
+
+    if (!place || found.some((item) => item.severity === 'error')) {
+      stats.skipped++;
+      return;
+    }
+    if (place.by === 'coordinates') stats.byCoordinates++;
+    else stats.byGazetteer++;
+    features.push(
+      memberFeature(
+        {
+          id,
+          name: cell(row, 'name'),
+          role: cell(row, 'role'),
+          organisation: cell(row, 'organisation'),
+          municipality,
+          state: state?.name ?? '',
+          email: cell(row, 'email'),
+          phone: cell(row, 'phone'),
+          url: cell(row, 'url'),
+          postcode: normalisePostcode(cell(row, 'postcode')),
+          ags: ags ?? agsText,
+        },
+        round6(place.lat),
+        round6(place.lng),
+      ),
+    );
+  });
+
+  const collection: MemberFeatureCollection = { type: 'FeatureCollection', features };
+  if (features.length > 0) assertElementAccepts(collection);
+  return {
+    delimiter: table.delimiter,
+    problems,
+    stats,
+    collection,
+    complete: stats.skipped === 0 && !problems.some((item) => FATAL.has(item.code)),
+  };
+}
+
+/**
+ * Reads the coordinate columns. `undefined`: none given (look the place up); `null`: given but
+ * unusable (reported); otherwise the placement.
+ */
+function coordinatesOf(
+  row: CsvRow,
+  cell: (row: CsvRow, field: Field) => string,
+  report: <Code extends ProblemCode>(code: Code, params: ProblemParams[Code], field?: Field) => void,
+): Placement | null | undefined {
+  const latText = cell(row, 'lat');
+  const lngText = cell(row, 'lon');
+  if (latText === '' && lngText === '') return undefined;
+  if (latText === '') return void report('incomplete-coordinates', { missing: 'lat' }, 'lon'), null;
+  if (lngText === '') return void report('incomplete-coordinates', { missing: 'lon' }, 'lat'), null;
+  const lat = parseCoordinate(latText);
+  const lng = parseCoordinate(lngText);
+  if (lat === undefined) report('bad-number', { value: latText }, 'lat');
+  if (lng === undefined) report('bad-number', { value: lngText }, 'lon');
+  if (lat === undefined || lng === undefined) return null;
+  if (!inGermany(lat, lng)) {
+    report('outside-germany', { lat, lng, swapped: inGermany(lng, lat) }, 'lat');
+    return null;
+  }
+  return { lat, lng, by: 'coordinates' };
+}
+
+/** What the importer writes, the element's own validator must accept in full. */
+function assertElementAccepts(collection: MemberFeatureCollection): void {
+  const { skipped } = parseMembers(collection);
+  if (skipped.length > 0) {
+    throw new Error(`internal error: the element would skip ${skipped.map((item) => `features[${item.index}]: ${item.reason}`).join('; ')}`);
+  }
+}
