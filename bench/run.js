@@ -9,6 +9,7 @@
 // Options: --sizes a,b,…  --runs N  --warmup N (unrecorded pairs per size, default 1)  --seed N
 //          --build (run `npm run build` first)  --bundle <file> (default dist/member-map.iife.js)
 //          --out <file> (default bench/results.json)  --timeout <ms per page>  --port N (with --serve)
+//          --wait-idle S (Linux: before each page load, wait up to S seconds until the CPUs are idle)
 import { execFileSync, execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -49,6 +50,7 @@ const { values: options } = parseArgs({
     profile: { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
     port: { type: 'string', default: '0' },
+    'wait-idle': { type: 'string' },
   },
 });
 
@@ -75,6 +77,41 @@ const median = (values) => {
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
 const fmt = (value, digits = 0) => (value == null ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const mb = (bytes) => bytes / 1024 / 1024;
+
+// --- a shared machine ------------------------------------------------------------------------
+
+/** Busy fraction of all CPUs over `ms`, from /proc/stat (Linux); undefined elsewhere. */
+async function cpuBusy(ms = 500) {
+  const read = () => {
+    try {
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      return { idle: fields[3] + fields[4], total: fields.reduce((sum, value) => sum + value, 0) };
+    } catch {
+      return undefined;
+    }
+  };
+  const before = read();
+  if (!before) return undefined;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = read();
+  const total = after.total - before.total;
+  return total > 0 ? 1 - (after.idle - before.idle) / total : 0;
+}
+
+/** With --wait-idle S: waits (at most S seconds) until less than 10 % of the CPUs is busy. */
+async function waitForIdle() {
+  if (options['wait-idle'] === undefined) return undefined;
+  const deadline = Date.now() + Number(options['wait-idle']) * 1000;
+  let busy = await cpuBusy();
+  let told = false;
+  while (busy !== undefined && busy > 0.1 && Date.now() < deadline) {
+    if (!told) log(`  waiting for an idle machine (CPUs ${Math.round(busy * 100)} % busy) …`);
+    told = true;
+    busy = await cpuBusy(1000);
+  }
+  if (busy > 0.1) log(`  WARNING: still ${Math.round(busy * 100)} % busy after ${options['wait-idle']} s; measuring anyway.`);
+  return busy;
+}
 
 // --- the bundle under test -------------------------------------------------------------------
 
@@ -282,7 +319,9 @@ try {
     for (let run = 0; run < runs; run++) {
       // a, b then b, a: neither page always goes first.
       for (const side of run % 2 ? ['b', 'a'] : ['a', 'b']) {
+        const busyBefore = await waitForIdle();
         const m = await measure(side, size);
+        m.cpuBusyBefore = busyBefore;
         m.loadAverage = loadavg()[0];
         log(`${describe(m)}   [run ${run + 1}/${runs}]`);
         measured[side].push(m);
