@@ -1,4 +1,4 @@
-import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Strings } from './i18n/index.js';
 import { contactPanel } from './templates/contact-panel.js';
 
@@ -44,7 +44,24 @@ export class ContactController implements ReactiveController {
     this.host.shadowRoot?.querySelector<HTMLElement>('.contact-panel')?.focus();
   }
 
+  /** The "Mitglied werden?" button and, when open, the panel. */
   render(strings: Strings) {
+    return html`
+      <button
+        type="button"
+        part="contact-button"
+        class="contact-button"
+        aria-haspopup="dialog"
+        aria-expanded=${this.isOpen ? 'true' : 'false'}
+        @click=${this.open}
+      >
+        ${strings.contactButton}
+      </button>
+      ${this.renderPanel(strings)}
+    `;
+  }
+
+  private renderPanel(strings: Strings) {
     if (!this.isOpen) return nothing;
     return contactPanel({
       strings,

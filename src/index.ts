@@ -1,4 +1,11 @@
 // The class and its types; importing this registers nothing (use `member-map/define` for that).
 export { MemberMap } from './member-map.js';
-export type { MemberMapErrorDetail, MemberMapLoadDetail, MemberMapSelectDetail } from './member-map.js';
+export type {
+  MemberMapConsentDetail,
+  MemberMapErrorDetail,
+  MemberMapLoadDetail,
+  MemberMapSelectDetail,
+  TilesMode,
+  ViewMode,
+} from './member-map.js';
 export type { Member, SkippedFeature } from './data/members.js';

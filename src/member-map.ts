@@ -4,7 +4,8 @@ import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { consentFromAttribute } from './consent.js';
 import { ContactController } from './contact-controller.js';
 import { MemberSource } from './data/member-source.js';
-import type { Member, SkippedFeature } from './data/members.js';
+import type { Member } from './data/members.js';
+import { emit } from './events.js';
 import { FragmentController } from './fragment-controller.js';
 import { errorMessage } from './i18n/error-message.js';
 import { languageOf, stringsFor, type Strings } from './i18n/index.js';
@@ -17,22 +18,7 @@ import { toolbar, type ViewMode } from './templates/toolbar.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
 
 export type { TilesMode, ViewMode };
-export interface MemberMapLoadDetail {
-  count: number;
-  skipped: Pick<SkippedFeature, 'index' | 'reason'>[];
-}
-export interface MemberMapErrorDetail {
-  message: string;
-  cause: unknown;
-}
-export interface MemberMapSelectDetail {
-  id: string;
-  member: Member;
-}
-export interface MemberMapConsentDetail {
-  granted: boolean;
-}
-
+export type { MemberMapConsentDetail, MemberMapErrorDetail, MemberMapLoadDetail, MemberMapSelectDetail } from './events.js';
 const SEARCH_DELAY_MS = 150;
 
 /**
@@ -114,7 +100,7 @@ export class MemberMap extends LitElement {
   declare private query: string;
 
   private readonly source = new MemberSource(this, (error) =>
-    this.emit<MemberMapErrorDetail>('member-map-error', {
+    emit(this, 'member-map-error', {
       message: errorMessage(error, this.strings),
       cause: error.details.cause ?? error,
     }),
@@ -163,7 +149,7 @@ export class MemberMap extends LitElement {
     const old = this.tileConsent.granted;
     if (!this.tileConsent.set(Boolean(granted))) return;
     this.requestUpdate('consent', old);
-    this.emit<MemberMapConsentDetail>('member-map-consent', { granted: this.tileConsent.granted });
+    emit(this, 'member-map-consent', { granted: this.tileConsent.granted });
   }
 
   private get strings(): Strings {
@@ -208,16 +194,6 @@ export class MemberMap extends LitElement {
           ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
           <div class="map" part="map" ?inert=${listed} aria-hidden=${listed ? 'true' : 'false'}></div>
           ${listed ? memberList(this.found, strings, this.showOnMap, html`<p class="empty">${strings.found(0)}</p>`) : nothing}
-          <button
-            type="button"
-            part="contact-button"
-            class="contact-button"
-            aria-haspopup="dialog"
-            aria-expanded=${this.contact.isOpen ? 'true' : 'false'}
-            @click=${this.contact.open}
-          >
-            ${strings.contactButton}
-          </button>
           ${this.contact.render(strings)} ${listed ? nothing : this.tileConsent.render(strings)}
           ${!listed && this.query && this.found.length === 0 && !this.loading
             ? html`<p class="map-empty">${strings.found(0)}</p>`
@@ -274,7 +250,7 @@ export class MemberMap extends LitElement {
     this.shownMembers = members;
     if (loaded.length > 0 && this.announced !== loaded) {
       this.announced = loaded;
-      this.emit<MemberMapLoadDetail>('member-map-load', {
+      emit(this, 'member-map-load', {
         count: loaded.length,
         skipped: this.source.skipped.map(({ index, reason }) => ({ index, reason })),
       });
@@ -314,7 +290,7 @@ export class MemberMap extends LitElement {
   private handleOpen(member: Member): void {
     this.openedId = member.id;
     this.selected = member.id;
-    this.emit<MemberMapSelectDetail>('member-map-select', { id: member.id, member });
+    emit(this, 'member-map-select', { id: member.id, member });
   }
 
   private handleClose(member: Member): void {
@@ -327,18 +303,5 @@ export class MemberMap extends LitElement {
     const node = document.createElement('div');
     render(memberCard(member, this.strings, this.contact.open), node);
     return node;
-  }
-
-  private emit<T>(type: keyof HTMLElementEventMap, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'member-map-load': CustomEvent<MemberMapLoadDetail>;
-    'member-map-error': CustomEvent<MemberMapErrorDetail>;
-    'member-map-select': CustomEvent<MemberMapSelectDetail>;
-    'member-map-consent': CustomEvent<MemberMapConsentDetail>;
   }
 }
