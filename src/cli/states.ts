@@ -41,6 +41,9 @@ for (const state of STATES) {
   for (const key of [state.iso, `de ${state.iso}`, state.name, state.english]) byKey.set(fold(key), state);
 }
 byKey.set(fold('Mecklenburg-West Pomerania'), byKey.get('mv')!);
+// Abbreviations in everyday use besides the ISO codes.
+byKey.set(fold('NRW'), byKey.get('nw')!);
+byKey.set(fold('RLP'), byKey.get('rp')!);
 byKey.set(fold('Baden-Wurttemberg'), byKey.get('bw')!);
 
 /** The Land named by a German or English name or an ISO code (`DE-BW`, `BW`), or undefined. */

@@ -1,4 +1,5 @@
 import { GAZETTEER_SOURCE } from '../gazetteer.js';
+import type { SkipCode } from '../../data/members.js';
 import type { Messages } from './messages.js';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -8,6 +9,15 @@ const list = (items: string[]) =>
   items.length <= SHOWN ? items.join('; ') : `${items.slice(0, SHOWN).join('; ')}; und ${items.length - SHOWN} weitere`;
 const inState = (state?: string) => (state ? ` in ${state}` : '');
 const number = (value: number) => String(value).replace('.', ',');
+
+const SKIP_CODES: Record<SkipCode, string> = {
+  'not-a-feature': 'kein GeoJSON-Feature',
+  'no-point-geometry': 'keine Punkt-Geometrie',
+  'bad-coordinates': 'ungültige Koordinaten',
+  'missing-id': 'ID fehlt',
+  'duplicate-id': 'ID doppelt',
+  'missing-municipality': 'Kommune fehlt',
+};
 
 export const de: Messages = {
   severity: { error: 'Fehler', warning: 'Hinweis' },
@@ -89,14 +99,7 @@ export const de: Messages = {
   validateHeading: (file) => `Prüfung von ${file} (mit dem Prüfmodul der Karte)`,
   validateSummary: (valid, skipped) =>
     `${plural(valid, 'Mitglied wird', 'Mitglieder werden')} angezeigt, ${plural(skipped, 'Eintrag wird', 'Einträge werden')} übersprungen.`,
-  skipCode: {
-    'not-a-feature': 'kein GeoJSON-Feature',
-    'no-point-geometry': 'keine Punkt-Geometrie',
-    'bad-coordinates': 'ungültige Koordinaten',
-    'missing-id': 'ID fehlt',
-    'duplicate-id': 'ID doppelt',
-    'missing-municipality': 'Kommune fehlt',
-  },
+  skippedFeature: (elementLine, code) => `${elementLine} (${SKIP_CODES[code]})`,
   fileError: {
     'invalid-json': 'Die Datei ist kein gültiges JSON.',
     'not-collection': 'Die Datei ist keine GeoJSON-FeatureCollection.',

@@ -86,14 +86,8 @@ export const en: Messages = {
   validateHeading: (file) => `Checking ${file} (with the map's own validator)`,
   validateSummary: (valid, skipped) =>
     `${plural(valid, 'member is', 'members are')} shown, ${plural(skipped, 'feature is', 'features are')} skipped.`,
-  skipCode: {
-    'not-a-feature': 'not a GeoJSON feature',
-    'no-point-geometry': 'no point geometry',
-    'bad-coordinates': 'bad coordinates',
-    'missing-id': 'id missing',
-    'duplicate-id': 'duplicate id',
-    'missing-municipality': 'municipality missing',
-  },
+  // The element's reasons are English already.
+  skippedFeature: (elementLine) => elementLine,
   fileError: {
     'invalid-json': 'The file is not valid JSON.',
     'not-collection': 'The file is not a GeoJSON FeatureCollection.',

@@ -35,7 +35,8 @@ export interface Messages {
 
   validateHeading: (file: string) => string;
   validateSummary: (valid: number, skipped: number) => string;
-  skipCode: Record<SkipCode, string>;
+  /** One skipped feature: the element's own line (`features[3]: …`), glossed in the report language. */
+  skippedFeature: (elementLine: string, code: SkipCode) => string;
   fileError: Record<FileErrorCode, string>;
 
   exportNotWritten: (skipped: number) => string;
