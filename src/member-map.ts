@@ -7,9 +7,11 @@ import { MemberSource } from './data/member-source.js';
 import type { Member } from './data/members.js';
 import { emit } from './events.js';
 import { FragmentController } from './fragment-controller.js';
+import { FullscreenController } from './fullscreen-controller.js';
 import { errorMessage } from './i18n/error-message.js';
 import { languageOf, stringsFor, type Strings } from './i18n/index.js';
 import { MemberMapView } from './map/member-map-view.js';
+import { membersInRegion, stateOf } from './regions.js';
 import { searchMembers } from './search.js';
 import { TileConsent, type TilesMode } from './tile-consent.js';
 import { memberCard } from './templates/member-card.js';
@@ -53,6 +55,9 @@ export class MemberMap extends LitElement {
     contactSubject: { type: String, attribute: 'contact-subject' },
     selected: { type: String, reflect: true },
     view: { type: String },
+    region: { type: String },
+    center: { type: String },
+    zoom: { type: Number },
     lang: { type: String },
     tiles: { type: String },
     tileUrl: { type: String, attribute: 'tile-url' },
@@ -88,6 +93,12 @@ export class MemberMap extends LitElement {
   declare selected: string;
   /** `map` or `list`. */
   declare view: ViewMode;
+  /** A Bundesland (ISO code such as `DE-BW`, or its name): show and fit only its members. */
+  declare region: string;
+  /** Initial map centre as `latitude,longitude` (instead of fitting the members). */
+  declare center: string;
+  /** Initial zoom level. */
+  declare zoom: number | undefined;
   declare lang: string;
   /** `consent`: offline basemap until the visitor agrees to tiles; `on`: tiles at once; `off`: never. */
   declare tiles: TilesMode;
@@ -112,6 +123,7 @@ export class MemberMap extends LitElement {
   private readonly contact = new ContactController(this);
   private readonly fragment = new FragmentController(this, (id) => (this.selected = id));
   private readonly tileConsent = new TileConsent(this);
+  private readonly fullscreen = new FullscreenController(this);
   private started = false;
   private mapView?: MemberMapView;
   /** Members after the search: handed to the map, and finished there. */
@@ -132,6 +144,8 @@ export class MemberMap extends LitElement {
     this.contactSubject = 'Mitglied werden im Netzwerk kommunale Partizipationsbeauftragte';
     this.selected = '';
     this.view = 'map';
+    this.region = '';
+    this.center = '';
     this.tiles = 'consent';
     this.tileUrl = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
     this.tileAttribution = '© OpenStreetMap-Mitwirkende';
@@ -175,11 +189,12 @@ export class MemberMap extends LitElement {
       this.started = true; // nothing is fetched or drawn before the element is near the viewport
       this.tileConsent.restore();
       if (!this.selected && this.fragment.id) this.selected = this.fragment.id;
-      void this.source.load(this.src, this.data);
+      void this.source.load(this.src, this.data, this.inlineData());
     } else if (this.started && (changed.has('src') || changed.has('data'))) {
-      void this.source.load(this.src, this.data);
+      void this.source.load(this.src, this.data, this.inlineData());
     }
-    const found = searchMembers(this.source.members, this.query);
+    if (changed.has('region') && this.region && !stateOf(this.region)) console.warn(`<member-map>: ${this.strings.unknownRegion(this.region)}`);
+    const found = searchMembers(membersInRegion(this.source.members, this.region), this.query);
     if (found.length !== this.found.length || found.some((member, i) => member !== this.found[i])) this.found = found;
   }
 
@@ -189,14 +204,22 @@ export class MemberMap extends LitElement {
     const listed = this.view === 'list';
     return html`
       <div class="frame" role="region" aria-label=${strings.regionLabel}>
-        ${toolbar({ strings, query: this.query, view: this.view, onSearch: this.search, onView: (view) => (this.view = view) })}
+        ${toolbar({
+          strings,
+          query: this.query,
+          view: this.view,
+          onSearch: this.search,
+          onView: (view) => (this.view = view),
+          fullscreen: this.fullscreen.active,
+          onFullscreen: this.fullscreen.toggle,
+        })}
         <div class="stage">
           ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
           <div class="map" part="map" ?inert=${listed} aria-hidden=${listed ? 'true' : 'false'}></div>
-          ${listed ? memberList(this.found, strings, this.showOnMap, html`<p class="empty">${strings.found(0)}</p>`) : nothing}
+          ${listed ? memberList(this.found, strings, this.showOnMap, this.emptyMessage(strings)) : nothing}
           ${this.contact.render(strings)} ${listed ? nothing : this.tileConsent.render(strings)}
-          ${!listed && this.query && this.found.length === 0 && !this.loading
-            ? html`<p class="map-empty">${strings.found(0)}</p>`
+          ${!listed && this.source.members.length > 0 && this.found.length === 0 && !this.loading
+            ? html`<div class="map-empty">${this.emptyMessage(strings)}</div>`
             : nothing}
           <div part="status" class="status ${this.loading ? 'visible' : ''}" role="status">${this.statusText(strings)}</div>
           ${error
@@ -219,6 +242,7 @@ export class MemberMap extends LitElement {
         popupContent: (member) => this.renderPopup(member),
         onOpen: (member) => this.handleOpen(member),
         onClose: (member) => this.handleClose(member),
+        initialView: () => this.initialView(),
         overlayInsets: () => ({ top: 0, bottom: this.tileConsent.asking ? this.consentBarHeight() : 0 }),
       });
     }
@@ -266,6 +290,8 @@ export class MemberMap extends LitElement {
 
   private readonly showOnMap = async (member: Member) => {
     this.view = 'map';
+    this.region = '';
+    this.center = '';
     await this.updateComplete;
     this.focusOnOpen = true;
     this.selected = member.id;
@@ -276,6 +302,24 @@ export class MemberMap extends LitElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.list')?.focus();
   };
+
+  /** What the page puts in `slot="empty"`, else the default text. */
+  private emptyMessage(strings: Strings) {
+    return html`<div class="empty"><slot name="empty">${strings.found(0)}</slot></div>`;
+  }
+
+  /** `<script type="application/geo+json">` inside the element, for CMSs that cannot host a file. */
+  private inlineData(): string | undefined {
+    return this.querySelector(':scope > script[type="application/geo+json"]')?.textContent ?? undefined;
+  }
+
+  private initialView(): { center?: [number, number]; zoom?: number } {
+    const [lat, lng] = this.center.split(',').map((part) => Number(part.trim()));
+    const center: [number, number] | undefined =
+      Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && this.center.includes(',') ? [lat, lng] : undefined;
+    const zoom = Number.isFinite(this.zoom) ? this.zoom : undefined;
+    return { center, zoom };
+  }
 
   private consentBarHeight(): number {
     return (this.renderRoot.querySelector<HTMLElement>('.consent-prompt')?.offsetHeight ?? 0) + 10;

@@ -76,6 +76,9 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
       start = end;
     },
   });
+  // The line break that ends the last record is not a row of its own.
+  const last = rows[rows.length - 1];
+  if (!error && last && last.cells.length === 1 && last.cells[0] === '' && /(\r\n|\r|\n)$/.test(body)) rows.pop();
   return error ? { delimiter, rows, error } : { delimiter, rows };
 }
 

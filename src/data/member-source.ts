@@ -15,7 +15,7 @@ export class MemberSource implements ReactiveController {
   skipped: SkippedFeature[] = [];
   error?: MemberDataError;
   private controller?: AbortController;
-  private request?: { src: string; data: unknown };
+  private request?: { src: string; data: unknown; inline?: string };
   private resumeOnConnect = false;
 
   constructor(
@@ -26,7 +26,7 @@ export class MemberSource implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.resumeOnConnect && this.request) void this.load(this.request.src, this.request.data);
+    if (this.resumeOnConnect && this.request) void this.load(this.request.src, this.request.data, this.request.inline);
   }
 
   hostDisconnected(): void {
@@ -34,18 +34,22 @@ export class MemberSource implements ReactiveController {
     this.controller?.abort();
   }
 
-  /** `data` (a parsed FeatureCollection) wins over `src`. */
-  async load(src: string, data: unknown): Promise<void> {
+  /**
+   * `data` (a parsed FeatureCollection) wins over `inline` (the JSON text of an inline
+   * `<script type="application/geo+json">`), which wins over `src`.
+   */
+  async load(src: string, data: unknown, inline?: string): Promise<void> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    this.request = { src, data };
+    this.request = { src, data, inline };
     this.resumeOnConnect = false;
     this.error = undefined;
-    if (data === undefined && !src) return this.settle('idle', []);
+    if (data === undefined && inline === undefined && !src) return this.settle('idle', []);
     this.settle('loading', this.members);
     try {
-      const json = data !== undefined ? data : await fetchMemberJson(src, controller.signal);
+      const json =
+        data !== undefined ? data : inline !== undefined ? parseInline(inline) : await fetchMemberJson(src, controller.signal);
       if (controller.signal.aborted) return;
       const { members, skipped } = parseMembers(json);
       if (skipped.length > 0) {
@@ -70,5 +74,13 @@ export class MemberSource implements ReactiveController {
     this.status = status;
     this.members = members;
     this.host.requestUpdate();
+  }
+}
+
+function parseInline(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new MemberDataError('invalid-json', 'The inline member data is not valid JSON.', { cause });
   }
 }

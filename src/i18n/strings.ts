@@ -25,6 +25,9 @@ export interface Strings {
   mapLabel: string;
   zoomIn: string;
   zoomOut: string;
+  fullscreen: string;
+  exitFullscreen: string;
+  unknownRegion: (region: string) => string;
   viewLabel: string;
   viewMap: string;
   viewList: string;

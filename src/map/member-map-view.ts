@@ -13,6 +13,8 @@ export interface MemberMapViewOptions {
   popupContent: (member: Member) => HTMLElement;
   onOpen: (member: Member) => void;
   onClose: (member: Member) => void;
+  /** The page's `center`/`zoom`, used instead of fitting the first time members are shown. */
+  initialView: () => { center?: LatLngTuple; zoom?: number };
   /** Pixels at the top and bottom covered by the element's own controls, kept clear when fitting. */
   overlayInsets: () => { top: number; bottom: number };
 }
@@ -26,6 +28,8 @@ const FIT_PADDING = 28;
 /** Without a tile layer nothing sets a zoom range, and markercluster needs one. */
 const MAX_ZOOM = 18;
 const SINGLE_MEMBER_ZOOM = 11;
+/** The zoom for a `center` given without `zoom`: a municipality and its surroundings. */
+const CENTERED_ZOOM = 9;
 /** Longer than markercluster's zoom and spiderfy animations. */
 const EXPAND_SETTLE_MS = 700;
 
@@ -45,6 +49,7 @@ export class MemberMapView {
   private members: Member[] = [];
   /** Set while the members have not been fitted into a container of real size (e.g. hidden tab). */
   private fitPending = false;
+  private fittedOnce = false;
   private readonly gestures: GestureHandling;
   private zoomControl?: L.Control.Zoom;
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -223,9 +228,15 @@ export class MemberMapView {
     const size = this.map.getSize();
     this.fitPending = size.x === 0 || size.y === 0;
     if (this.fitPending || this.members.length === 0) return;
+    const initial = this.fittedOnce ? {} : this.options.initialView();
+    this.fittedOnce = true;
+    if (initial.center) {
+      this.map.setView(initial.center, initial.zoom ?? CENTERED_ZOOM, { animate: false });
+      return;
+    }
     if (this.members.length === 1) {
       const [only] = this.members;
-      this.map.setView([only.lat, only.lng], SINGLE_MEMBER_ZOOM, { animate: false });
+      this.map.setView([only.lat, only.lng], initial.zoom ?? SINGLE_MEMBER_ZOOM, { animate: false });
       return;
     }
     const bounds = L.latLngBounds(this.members.map((member) => [member.lat, member.lng] as LatLngTuple));
@@ -235,6 +246,7 @@ export class MemberMapView {
       paddingBottomRight: [FIT_PADDING, FIT_PADDING + bottom],
       animate: false,
     });
+    if (initial.zoom !== undefined) this.map.setZoom(initial.zoom, { animate: false });
   }
 
   /** The map container is one tab stop with its own keys: say so, in the UI language. */

@@ -20,6 +20,17 @@ export const memberMapStyles = css`
   :host([hidden]) {
     display: none;
   }
+  :host(:fullscreen),
+  :host([fullscreen-fallback]) {
+    border-radius: 0;
+  }
+  :host([fullscreen-fallback]) {
+    position: fixed;
+    inset: 0;
+    z-index: 2147483000;
+    width: 100vw;
+    height: 100vh;
+  }
 
   /* Reset everything a theme can pass down by inheritance; px, not rem (themes set html font-size). */
   .frame {
@@ -75,6 +86,20 @@ export const memberMapStyles = css`
     color: #1b232c;
     font: inherit;
     font-size: 15px;
+  }
+  .toolbar-end {
+    display: flex;
+    gap: 8px;
+  }
+  .fullscreen-button {
+    padding: 6px 12px;
+    border: 1px solid #6b747d;
+    border-radius: 4px;
+    background: #fff;
+    color: #1b232c;
+    font: inherit;
+    font-size: 14px;
+    cursor: pointer;
   }
   .view-toggle {
     display: inline-flex;

@@ -29,7 +29,7 @@ export function contactPanel(options: ContactPanelOptions): TemplateResult {
         <span aria-hidden="true">×</span>
       </button>
       <p id="contact-title" class="contact-panel__title">${strings.contactTitle}</p>
-      <p>${strings.contactText}</p>
+      <slot name="contact"><p>${strings.contactText}</p></slot>
       <p>
         ${href
           ? html`<a class="contact-panel__mail" href=${href}>${strings.contactWriteTo(name)}</a>

@@ -9,10 +9,12 @@ export interface ToolbarOptions {
   view: ViewMode;
   onSearch: (query: string) => void;
   onView: (view: ViewMode) => void;
+  fullscreen: boolean;
+  onFullscreen: () => void;
 }
 
 /** The search field (with a visible label) and the map/list switch. */
-export function toolbar({ strings, query, view, onSearch, onView }: ToolbarOptions): TemplateResult {
+export function toolbar({ strings, query, view, onSearch, onView, fullscreen, onFullscreen }: ToolbarOptions): TemplateResult {
   const toggle = (mode: ViewMode, label: string) => html`
     <button type="button" aria-pressed=${view === mode ? 'true' : 'false'} @click=${() => onView(mode)}>${label}</button>
   `;
@@ -30,8 +32,13 @@ export function toolbar({ strings, query, view, onSearch, onView }: ToolbarOptio
           @input=${(event: InputEvent) => onSearch((event.target as HTMLInputElement).value)}
         />
       </div>
-      <div class="view-toggle" role="group" aria-label=${strings.viewLabel}>
-        ${toggle('map', strings.viewMap)} ${toggle('list', strings.viewList)}
+      <div class="toolbar-end">
+        <div class="view-toggle" role="group" aria-label=${strings.viewLabel}>
+          ${toggle('map', strings.viewMap)} ${toggle('list', strings.viewList)}
+        </div>
+        <button type="button" class="fullscreen-button" aria-pressed=${fullscreen ? 'true' : 'false'} @click=${onFullscreen}>
+          ${fullscreen ? strings.exitFullscreen : strings.fullscreen}
+        </button>
       </div>
     </div>
   `;
