@@ -26,24 +26,27 @@ const SEARCH_DELAY_MS = 150;
 /**
  * A clustered map of the members of the Netzwerk Bürgerbeteiligung, with a searchable list.
  *
- * @fires member-map-load - members are on the map: `{ count, skipped }`
- * @fires member-map-error - the data could not be loaded or used: `{ message, cause }`
- * @fires member-map-select - a member was opened: `{ id, member }`
- * @fires member-map-consent - the visitor allowed or withdrew map tiles: `{ granted }`
- * @csspart map - the map area
- * @csspart list - the list of members
- * @csspart search - the search field
- * @csspart contact-button - the "Mitglied werden?" button
- * @csspart contact-panel - the panel with the coordinator's address
- * @csspart consent - the "Detailkarte laden" button
- * @csspart status - the polite status message (loading, count)
- * @csspart error - the error message
- * @cssprop --member-map-height - height of the element (480px)
- * @cssprop --member-map-accent - colour of markers, clusters, buttons and links (#00567f)
- * @cssprop --member-map-font - font family (system-ui)
- * @cssprop --member-map-radius - corner radius (8px)
- * @cssprop --member-map-background - colour behind the map: the sea on the offline basemap (#d5e5ee)
- * @cssprop --member-map-focus-color - focus outline colour (#111)
+ * @tag member-map
+ * @fires member-map-load - The members are on the map. `detail: { count, skipped: [{ index, reason }] }`
+ * @fires member-map-error - The data could not be loaded or used at all. `detail: { message, cause }`
+ * @fires member-map-select - A member was opened (popup or list). `detail: { id, member }`
+ * @fires member-map-consent - The visitor (or `consent`) allowed or withdrew map tiles. `detail: { granted }`
+ * @slot contact - Replaces the text of the contact panel (the mail link stays).
+ * @slot empty - Shown instead of the default text when no member matches.
+ * @csspart map - The map area.
+ * @csspart list - The list of members (list view).
+ * @csspart search - The search field.
+ * @csspart contact-button - The "Mitglied werden?" button.
+ * @csspart contact-panel - The panel with the coordinator's address.
+ * @csspart consent - The "Detailkarte laden" button.
+ * @csspart status - The polite status line: loading, count, search results.
+ * @csspart error - The error message (role `alert`).
+ * @cssprop [--member-map-height=480px] - Height of the element, reserved before anything loads.
+ * @cssprop [--member-map-accent=#00567f] - Markers, clusters, buttons and links.
+ * @cssprop [--member-map-font=system-ui] - Font family.
+ * @cssprop [--member-map-radius=8px] - Corner radius of the element and its panels.
+ * @cssprop [--member-map-background=#d5e5ee] - Behind the map: the sea on the offline basemap.
+ * @cssprop [--member-map-focus-color=#111] - Focus outline.
  */
 export class MemberMap extends LitElement {
   static override styles = [...vendorStyles, memberMapStyles];
@@ -65,7 +68,6 @@ export class MemberMap extends LitElement {
     basemapUrl: { type: String, attribute: 'basemap-url' },
     consentStorage: { type: String, attribute: 'consent-storage' },
     consent: { noAccessor: true, converter: { fromAttribute: consentFromAttribute } },
-    query: { state: true },
   };
 
   /** Registers the element under `tag`; a second call with the same class is a no-op. */
@@ -87,9 +89,11 @@ export class MemberMap extends LitElement {
   declare data: unknown;
   /** Coordinator's address; `name(at)domain` is accepted. */
   declare contactEmail: string;
+  /** Coordinator's name, shown in the contact panel. */
   declare contactName: string;
+  /** Subject of the prefilled email. */
   declare contactSubject: string;
-  /** Id of the member whose popup is open. */
+  /** Id of the member whose popup is open; set it to open one (clicking a member sets it). */
   declare selected: string;
   /** `map` or `list`. */
   declare view: ViewMode;
@@ -99,16 +103,18 @@ export class MemberMap extends LitElement {
   declare center: string;
   /** Initial zoom level. */
   declare zoom: number | undefined;
+  /** UI language, `de` or `en`; without it the nearest ancestor's `lang` counts, else German. */
   declare lang: string;
   /** `consent`: offline basemap until the visitor agrees to tiles; `on`: tiles at once; `off`: never. */
   declare tiles: TilesMode;
+  /** Tile URL template. */
   declare tileUrl: string;
+  /** Attribution for the tiles, shown as text ("OpenStreetMap" links to its copyright page). */
   declare tileAttribution: string;
   /** Where the offline basemap is; by default next to the script. */
   declare basemapUrl: string;
   /** `local` remembers the visitor's tile consent in localStorage, per tile host. */
   declare consentStorage: string;
-  declare private query: string;
 
   private readonly source = new MemberSource(this, (error) =>
     emit(this, 'member-map-error', {
@@ -135,6 +141,7 @@ export class MemberMap extends LitElement {
   private openedId = '';
   private focusOnOpen = false;
   private searchTimer?: ReturnType<typeof setTimeout>;
+  private query = '';
 
   constructor() {
     super();
@@ -151,11 +158,13 @@ export class MemberMap extends LitElement {
     this.tileAttribution = '© OpenStreetMap-Mitwirkende';
     this.basemapUrl = '';
     this.consentStorage = '';
-    this.query = '';
     new ResizeController(this, { callback: () => this.mapView?.invalidateSize() });
   }
 
-  /** Whether the visitor (or the page's consent manager) agreed to loading map tiles. */
+  /**
+   * Whether the visitor (or the page's consent manager) agreed to map tiles; the attribute takes `granted`.
+   * @attr consent
+   */
   get consent(): boolean {
     return this.tileConsent.granted;
   }
@@ -285,7 +294,10 @@ export class MemberMap extends LitElement {
 
   private readonly search = (query: string) => {
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => (this.query = query), SEARCH_DELAY_MS);
+    this.searchTimer = setTimeout(() => {
+      this.query = query;
+      this.requestUpdate();
+    }, SEARCH_DELAY_MS);
   };
 
   private readonly showOnMap = async (member: Member) => {

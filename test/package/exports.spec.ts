@@ -1,0 +1,55 @@
+/// <reference types="node" />
+// Package-level checks, run by node's test runner after `npm run build`.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+
+const root = new URL('../../', import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const file = (path: string) => fileURLToPath(new URL(path, root));
+
+test('every export and the types point at files that the build wrote', () => {
+  const targets: string[] = [pkg.main, pkg.module, pkg.types, pkg.customElements];
+  for (const target of Object.values(pkg.exports) as (string | Record<string, string>)[]) {
+    targets.push(...(typeof target === 'string' ? [target] : Object.values(target)));
+  }
+  for (const target of targets) assert.ok(existsSync(file(target)), `${target} exists`);
+  assert.equal(pkg.exports['.'].default, './dist/member-map.js');
+  assert.equal(pkg.exports['./define'].default, './dist/define.js');
+});
+
+test('the package resolves by its own name, as a bundler would import it', () => {
+  assert.equal(fileURLToPath(import.meta.resolve('member-map')), file('dist/member-map.js'));
+  assert.equal(fileURLToPath(import.meta.resolve('member-map/define')), file('dist/define.js'));
+});
+
+test('"." only exports the class; "./define" registers the element', () => {
+  const index = readFileSync(file('dist/member-map.js'), 'utf8');
+  const define = readFileSync(file('dist/define.js'), 'utf8');
+  assert.doesNotMatch(index, /\.define\(/, 'importing "." registers nothing');
+  assert.match(define, /\.define\(["'`]member-map["'`]\)/);
+  assert.match(readFileSync(file('dist/types/index.d.ts'), 'utf8'), /export \{ MemberMap \}/);
+});
+
+test('the manifest lists the whole public interface of DESIGN.md', () => {
+  const manifest = JSON.parse(readFileSync(file(pkg.customElements), 'utf8'));
+  const element = manifest.modules.flatMap((m: { declarations?: unknown[] }) => m.declarations ?? []).find(
+    (d: { customElement?: boolean }) => d.customElement,
+  );
+  assert.equal(element.tagName, 'member-map');
+  const names = (list: { name: string }[] = []) => list.map((item) => item.name);
+  for (const attribute of ['src', 'contact-email', 'contact-name', 'contact-subject', 'lang', 'tiles', 'tile-url',
+    'tile-attribution', 'region', 'selected', 'view', 'center', 'zoom', 'consent', 'consent-storage', 'basemap-url']) {
+    assert.ok(names(element.attributes).includes(attribute), `attribute ${attribute}`);
+  }
+  assert.ok(names(element.members).includes('data'), 'property data');
+  assert.deepEqual(names(element.events).sort(), ['member-map-consent', 'member-map-error', 'member-map-load', 'member-map-select']);
+  for (const part of ['map', 'list', 'search', 'contact-button', 'contact-panel', 'consent', 'status', 'error']) {
+    assert.ok(names(element.cssParts).includes(part), `part ${part}`);
+  }
+  for (const property of ['--member-map-height', '--member-map-accent', '--member-map-font', '--member-map-radius']) {
+    assert.ok(names(element.cssProperties).includes(property), `custom property ${property}`);
+  }
+  assert.deepEqual(names(element.slots).sort(), ['contact', 'empty']);
+});
