@@ -1,6 +1,6 @@
 // Writes every event of every <member-map> on the page into #event-log (as text, never as HTML).
 const log = document.querySelector<HTMLOListElement>('#event-log')!;
-const EVENTS = ['member-map-load', 'member-map-error', 'member-map-select'] as const;
+const EVENTS = ['member-map-load', 'member-map-error', 'member-map-select', 'member-map-consent'] as const;
 
 for (const type of EVENTS) {
   document.addEventListener(type, (event) => {
