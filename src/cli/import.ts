@@ -86,12 +86,13 @@ export function importMembers(text: string, options: ImportOptions): ImportResul
   const stats: ImportStats = { rows: 0, byCoordinates: 0, byGazetteer: 0, skipped: 0, derivedIds: 0, blankRows: 0 };
   const stop = (item: Problem): ImportResult => ({ delimiter: table.delimiter, problems: [...problems, item], stats, complete: false });
 
-  if (text.trim() === '') return stop(problem('empty-file', {}));
   if (table.error) {
     return stop({ ...problem('csv-syntax', { detail: table.error.detail }), line: table.error.line });
   }
-  const headerAt = table.rows.findIndex((row) => !isBlank(row.cells));
-  const header = table.rows[headerAt]!;
+  // The first row with any content holds the headers; a file of blank rows (or `;;;`) is empty.
+  const header = table.rows.find((row) => !isBlank(row.cells));
+  if (!header) return stop(problem('empty-file', {}));
+  const headerAt = table.rows.indexOf(header);
   const data = table.rows.slice(headerAt + 1);
   const columns = mapColumns(header.cells);
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseMembers, TEXT_FIELDS } from '../../src/data/members.js';
 import { EXPORT_HEADERS, fieldOf, FIELDS, mapColumns } from '../../src/cli/columns.js';
+import { decode } from '../../src/cli/decode.js';
 import { messagesFor } from '../../src/cli/i18n/index.js';
 import { assignIds, baseId } from '../../src/cli/ids.js';
 import { normaliseAgs, type ImportResult } from '../../src/cli/import.js';
@@ -102,6 +103,16 @@ describe('import', () => {
     assert.ok(distanceKm(position(result.collection!.features[3]!), { lat: 49.2402, lng: 6.9969 }) < 5);
   });
 
+  it('imports Excel\'s "Unicode-Text" (UTF-16 with BOM, tab-separated)', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kommune\tBundesland\tFunktion\r\nKöln\tNordrhein-Westfalen\tBeauftragte\r\n', 'utf16le')]);
+    const { text, encoding } = decode(bytes);
+    const result = importText(text);
+    assert.equal(encoding, 'utf-16le');
+    assert.equal(result.delimiter, '\t');
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.collection!.features[0]!.properties.municipality, 'Köln');
+  });
+
   it('keeps line breaks of quoted multi-line cells and reports later rows with their file line', async () => {
     const result = await importFixture('multiline.csv');
     const heidelberg = result.collection!.features[0]!;
@@ -159,7 +170,9 @@ describe('import', () => {
       assert.equal(result.collection, undefined, name);
       assert.equal(result.complete, false, name);
     }
-    assert.deepEqual(importText('\r\n\r\n').problems.map((item) => item.code), ['empty-file']);
+    for (const blank of ['\r\n\r\n', ';;;\r\n;;;\r\n', '   ']) {
+      assert.deepEqual(importText(blank).problems.map((item) => item.code), ['empty-file'], JSON.stringify(blank));
+    }
   });
 
   it('stops when there is no municipality column or a field has two columns', () => {

@@ -86,7 +86,7 @@ export const de: Messages = {
     `${plural(stats.rows, 'Zeile', 'Zeilen')} gelesen: ${stats.byCoordinates} mit Koordinaten platziert, ` +
     `${stats.byGazetteer} über das Ortsverzeichnis platziert, ${stats.skipped} übersprungen.`,
   derivedIds: (count) =>
-    `${plural(count, 'ID wurde', 'IDs wurden')} aus Kommune und Funktion gebildet. Damit sie stabil bleiben, ` +
+    `${plural(count, 'ID wurde', 'IDs wurden')} aus Kommune und Funktion gebildet. Damit IDs stabil bleiben, ` +
     'eine Spalte „ID“ führen (der Befehl export schreibt sie).',
   written: (count, file) => `${plural(count, 'Mitglied', 'Mitglieder')} nach ${file} geschrieben.`,
   notWritten: (skipped) =>
