@@ -19,10 +19,10 @@ function originOf(url, source, functionName) {
   if (/leaflet\.markercluster/.test(path)) return 'leaflet.markercluster';
   if (/node_modules\/leaflet\//.test(path)) return 'leaflet';
   if (/node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs)\//.test(path)) return 'lit';
-  if (/(^|\/)src\//.test(path)) return 'member-map src/';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (pkg) return pkg[1];
-  return path;
+  if (/(^|\/)src\//.test(path)) return 'member-map src/';
+  return source ?? `${new URL(url).pathname} (unmapped)`;
 }
 
 /**

@@ -365,7 +365,8 @@ function summarise(size, measured) {
 
 let size;
 try {
-  size = await sizeReport();
+  size = await sizeReport(ROOT, join(bundleDir, bundleName));
+  size.file = relative(ROOT, bundlePath).startsWith('..') ? bundlePath : relative(ROOT, bundlePath);
 } catch (error) {
   size = undefined;
   log(`size: ${error.message}`);

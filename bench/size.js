@@ -78,10 +78,10 @@ export function readBudgets(root = ROOT) {
   return pkg.sizeBudget?.gzipBytes ?? {};
 }
 
-export async function sizeReport(root = ROOT) {
-  const bundlePath = join(root, BUNDLE);
+/** `bundlePath` defaults to the checkout's own dist/member-map.iife.js; the budget is always `root`'s. */
+export async function sizeReport(root = ROOT, bundlePath = join(root, BUNDLE)) {
   if (!existsSync(bundlePath)) {
-    throw new Error(`${BUNDLE} is missing: run \`npm run build\` first.`);
+    throw new Error(`${relative(root, bundlePath) || bundlePath} is missing: run \`npm run build\` first.`);
   }
   const bundle = gzipSize(readFileSync(bundlePath));
   const file = (path) => join(root, 'node_modules', path);
@@ -107,7 +107,7 @@ export async function sizeReport(root = ROOT) {
   const librariesAll = libraries.reduce((sum, lib) => sum + lib.gzip, 0);
   const budget = readBudgets(root)[BUNDLE];
   return {
-    file: BUNDLE,
+    file: relative(root, bundlePath).startsWith('..') ? bundlePath : relative(root, bundlePath),
     gzip: bundle,
     raw: readFileSync(bundlePath).length,
     libraries,
