@@ -1,0 +1,371 @@
+// The embed-code generator (demo/embed.html): web editors pick options, see a live <member-map> and copy
+// the snippet for their CMS. Everything here uses only the element's public interface (attributes and
+// CSS custom properties). User input is only ever written as text (`value`, `textContent`), never as HTML.
+//
+// The module has no side effects when imported: embed.html calls `initEmbedPage(form)`, and the tests
+// import the pure functions (`buildSnippet`, `applyOptions`, …) directly.
+
+export type TilesMode = 'consent' | 'on' | 'off';
+export type Language = 'de' | 'en';
+
+/** What the editor chose in the form. */
+export interface EmbedOptions {
+  /** Where the editor uploaded `member-map.iife.js` (with `member-map-basemap.json` next to it). */
+  scriptUrl: string;
+  /** URL of the member GeoJSON file. */
+  src: string;
+  /** `''` for all of Germany, else the ISO 3166-2 code of a Bundesland (`DE-BW`). */
+  region: string;
+  lang: Language;
+  tiles: TilesMode;
+  /** A CSS length such as `480px`; a bare number is read as pixels. */
+  height: string;
+  /** A hex colour such as `#00567f`. */
+  accent: string;
+  /** The coordinator's address; `''` keeps the element's default. */
+  contactEmail: string;
+}
+
+/** The element's own defaults: a snippet leaves out whatever equals them. */
+export const ELEMENT_DEFAULTS = {
+  tiles: 'consent' as TilesMode,
+  height: '480px',
+  accent: '#00567f',
+  contactEmail: 'stock@netzwerk-buergerbeteiligung.de',
+};
+
+/** What the generator starts with. */
+export const DEFAULT_OPTIONS: EmbedOptions = {
+  scriptUrl: '/fileadmin/member-map/member-map.iife.js',
+  src: '../data/members.geojson',
+  region: '',
+  lang: 'de',
+  tiles: ELEMENT_DEFAULTS.tiles,
+  height: ELEMENT_DEFAULTS.height,
+  accent: ELEMENT_DEFAULTS.accent,
+  contactEmail: '',
+};
+
+/** The 16 Bundesländer, sorted by name, with their ISO 3166-2 codes. */
+export const REGIONS: ReadonlyArray<{ code: string; name: string }> = [
+  { code: 'DE-BW', name: 'Baden-Württemberg' },
+  { code: 'DE-BY', name: 'Bayern' },
+  { code: 'DE-BE', name: 'Berlin' },
+  { code: 'DE-BB', name: 'Brandenburg' },
+  { code: 'DE-HB', name: 'Bremen' },
+  { code: 'DE-HH', name: 'Hamburg' },
+  { code: 'DE-HE', name: 'Hessen' },
+  { code: 'DE-MV', name: 'Mecklenburg-Vorpommern' },
+  { code: 'DE-NI', name: 'Niedersachsen' },
+  { code: 'DE-NW', name: 'Nordrhein-Westfalen' },
+  { code: 'DE-RP', name: 'Rheinland-Pfalz' },
+  { code: 'DE-SL', name: 'Saarland' },
+  { code: 'DE-SN', name: 'Sachsen' },
+  { code: 'DE-ST', name: 'Sachsen-Anhalt' },
+  { code: 'DE-SH', name: 'Schleswig-Holstein' },
+  { code: 'DE-TH', name: 'Thüringen' },
+];
+
+export const MIN_HEIGHT_PX = 240;
+export const MAX_HEIGHT_PX = 1600;
+
+/** Makes `value` safe inside a double-quoted HTML attribute. */
+export function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n|\r/g, ' ');
+}
+
+/** `#abc`, `abc`, `#AABBCC` → `#aabbcc`; anything else → undefined. */
+export function normalizeHexColor(value: string): string | undefined {
+  const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
+  if (!match) return undefined;
+  const digits = match[1]!.toLowerCase();
+  return digits.length === 3 ? `#${[...digits].map((digit) => digit + digit).join('')}` : `#${digits}`;
+}
+
+/** `480`, `480px`, `30rem`, `70vh` → a CSS length; anything else (including `;` or quotes) → undefined. */
+export function normalizeHeight(value: string): string | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(px|rem|em|vh|svh|dvh)?$/i.exec(value.trim());
+  if (!match) return undefined;
+  const amount = Number(match[1]);
+  const unit = (match[2] ?? 'px').toLowerCase();
+  if (amount <= 0) return undefined;
+  if (unit === 'px' && (amount < MIN_HEIGHT_PX || amount > MAX_HEIGHT_PX)) return undefined;
+  return `${amount}${unit}`;
+}
+
+/** Contrast ratio (WCAG 2.1) of a hex colour against white, e.g. 4.5 for `#767676`. */
+export function contrastWithWhite(hex: string): number {
+  const colour = normalizeHexColor(hex);
+  if (!colour) return Number.NaN;
+  const [r, g, b] = [1, 3, 5].map((start) => {
+    const channel = parseInt(colour.slice(start, start + 2), 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (luminance + 0.05);
+}
+
+/** The attributes and custom properties a set of options stands for, each only when it differs from the default. */
+export interface ResolvedEmbed {
+  scriptUrl: string;
+  /** In snippet order. `lang` is always there: the element's default depends on the page, the editor's choice does not. */
+  attributes: Array<[name: string, value: string]>;
+  style: Array<[property: string, value: string]>;
+}
+
+export function resolveOptions(options: Partial<EmbedOptions>): ResolvedEmbed {
+  const chosen = { ...DEFAULT_OPTIONS, ...options };
+  const attributes: Array<[string, string]> = [];
+  const src = chosen.src.trim();
+  if (src) attributes.push(['src', src]);
+  const region = chosen.region.trim();
+  if (region) attributes.push(['region', region]);
+  attributes.push(['lang', chosen.lang === 'en' ? 'en' : 'de']);
+  if (chosen.tiles === 'on' || chosen.tiles === 'off') attributes.push(['tiles', chosen.tiles]);
+  const email = chosen.contactEmail.trim();
+  if (email && email.toLowerCase() !== ELEMENT_DEFAULTS.contactEmail) attributes.push(['contact-email', email]);
+
+  const style: Array<[string, string]> = [];
+  const height = normalizeHeight(chosen.height);
+  if (height && height !== ELEMENT_DEFAULTS.height) style.push(['--member-map-height', height]);
+  const accent = normalizeHexColor(chosen.accent);
+  if (accent && accent !== ELEMENT_DEFAULTS.accent) style.push(['--member-map-accent', accent]);
+
+  return { scriptUrl: chosen.scriptUrl.trim() || DEFAULT_OPTIONS.scriptUrl, attributes, style };
+}
+
+/** The two lines a web editor pastes into their CMS. */
+export function buildSnippet(options: Partial<EmbedOptions> = {}): string {
+  const { scriptUrl, attributes, style } = resolveOptions(options);
+  const parts = attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`);
+  if (style.length) {
+    const declarations = style.map(([property, value]) => `${property}: ${value}`).join('; ');
+    parts.push(` style="${escapeAttribute(declarations)}"`);
+  }
+  return (
+    `<script src="${escapeAttribute(scriptUrl)}" defer></script>\n` + `<member-map${parts.join('')}></member-map>`
+  );
+}
+
+/** The attributes this page manages on the preview, with the element's default when the snippet leaves one out. */
+const MANAGED_ATTRIBUTES: Record<string, string> = {
+  src: '',
+  region: '',
+  lang: 'de',
+  tiles: ELEMENT_DEFAULTS.tiles,
+  'contact-email': ELEMENT_DEFAULTS.contactEmail,
+};
+const MANAGED_PROPERTIES = ['--member-map-height', '--member-map-accent'];
+
+/**
+ * Makes `element` (a `<member-map>`) show what the snippet for `options` would show, through its attributes
+ * and custom properties only. Attributes the snippet leaves out are set to the element's default rather
+ * than removed, so the element never sees a `null`.
+ */
+export function applyOptions(element: HTMLElement, options: Partial<EmbedOptions>): void {
+  const { attributes, style } = resolveOptions(options);
+  const wanted = new Map(attributes);
+  for (const [name, fallback] of Object.entries(MANAGED_ATTRIBUTES)) {
+    const value = wanted.get(name) ?? fallback;
+    if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  }
+  const declared = new Map(style);
+  for (const property of MANAGED_PROPERTIES) {
+    const value = declared.get(property);
+    if (value) element.style.setProperty(property, value);
+    else element.style.removeProperty(property);
+  }
+}
+
+/** Reads the generator's form (see embed.html for the field names). */
+export function readOptions(form: HTMLFormElement): EmbedOptions {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? '');
+  const tiles = text('tiles');
+  const heightField = text('height').trim();
+  return {
+    scriptUrl: text('scriptUrl'),
+    src: text('src'),
+    region: text('region'),
+    lang: text('lang') === 'en' ? 'en' : 'de',
+    tiles: tiles === 'on' || tiles === 'off' ? tiles : 'consent',
+    height: /^\d+(\.\d+)?$/.test(heightField) ? `${heightField}px` : heightField,
+    accent: text('accent'),
+    contactEmail: text('contactEmail'),
+  };
+}
+
+export type CopyResult = 'copied' | 'selected';
+
+/** Copies the snippet with the Clipboard API; where that is not allowed, selects the text for Ctrl+C. */
+export async function copySnippet(text: string, field: HTMLTextAreaElement): Promise<CopyResult> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return 'copied';
+    }
+  } catch {
+    // not allowed (no permission, no focus, insecure context): fall back to selecting the text
+  }
+  field.focus();
+  field.select();
+  field.setSelectionRange(0, field.value.length);
+  return 'selected';
+}
+
+const MESSAGES = {
+  copied: 'Kopiert! Fügen Sie den Code jetzt in Ihr Redaktionssystem ein.',
+  selected: 'Der Code ist markiert. Drücken Sie Strg+C (Mac: ⌘+C), um ihn zu kopieren.',
+  heightInvalid: `Bitte eine Zahl zwischen ${MIN_HEIGHT_PX} und ${MAX_HEIGHT_PX} eingeben. Bis dahin gilt die Standardhöhe von 480 Pixeln.`,
+  accentInvalid: 'Bitte einen Farbcode wie #00567f eingeben. Bis dahin gilt die Standardfarbe.',
+  accentLowContrast: (ratio: string) =>
+    `Achtung: Diese Farbe ist zu hell. Weiße Schrift auf ihr (zum Beispiel die Zahl in einer Gruppe) hat nur ` +
+    `einen Kontrast von ${ratio}\u00a0:\u00a01; die Barrierefreiheit verlangt mindestens 4,5\u00a0:\u00a01. Wählen Sie einen dunkleren Ton.`,
+  accentOk: 'Gut lesbar: Weiß auf dieser Farbe erreicht den nötigen Kontrast von 4,5\u00a0:\u00a01.',
+  regionUnsupported:
+    'Hinweis: Diese Version der Karte kennt die Auswahl einer Region noch nicht. Die Vorschau zeigt deshalb alle ' +
+    'Mitglieder; der Code enthält Ihre Auswahl trotzdem.',
+};
+
+const formatRatio = (ratio: number) => (Math.floor(ratio * 10) / 10).toLocaleString('de-DE', { minimumFractionDigits: 1 });
+
+/** Delay before typed URLs reach the preview, so that it does not fetch every half-typed address. */
+const TYPING_DELAY_MS = 500;
+
+/** Grows the code field so the whole snippet is visible without scrolling inside it. */
+function fitToContent(field: HTMLTextAreaElement): void {
+  if (!field.isConnected) return;
+  field.style.height = 'auto';
+  const border = field.offsetHeight - field.clientHeight;
+  field.style.height = `${field.scrollHeight + border}px`;
+}
+
+function byId<T extends HTMLElement>(root: ParentNode, id: string): T {
+  const found = root.querySelector<T>(`#${id}`);
+  if (!found) throw new Error(`embed page: #${id} is missing`);
+  return found;
+}
+
+/**
+ * Wires up the generator inside `root` (embed.html's document, or a copy of its markup in a test):
+ * the form drives the preview `<member-map>` and the snippet. Returns a function that stops it.
+ */
+export function initEmbedPage(root: ParentNode = document): () => void {
+  const form = byId<HTMLFormElement>(root, 'embed-form');
+  const preview = byId<HTMLElement>(root, 'embed-preview');
+  const code = byId<HTMLTextAreaElement>(root, 'embed-code');
+  const copyButton = byId<HTMLButtonElement>(root, 'embed-copy');
+  const copyStatus = byId<HTMLElement>(root, 'embed-copy-status');
+  const colourPicker = byId<HTMLInputElement>(root, 'embed-accent-picker');
+  const colourText = byId<HTMLInputElement>(root, 'embed-accent');
+  const accentHint = byId<HTMLElement>(root, 'embed-accent-hint');
+  const heightField = byId<HTMLInputElement>(root, 'embed-height');
+  const heightError = byId<HTMLElement>(root, 'embed-height-error');
+  const regionNote = byId<HTMLElement>(root, 'embed-region-note');
+  const sampleNote = byId<HTMLElement>(root, 'embed-sample-note');
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let copyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const showFieldError = (field: HTMLInputElement, message: HTMLElement, text: string) => {
+    message.textContent = text;
+    message.hidden = !text;
+    if (text) field.setAttribute('aria-invalid', 'true');
+    else field.removeAttribute('aria-invalid');
+  };
+
+  const validate = (options: EmbedOptions) => {
+    showFieldError(heightField, heightError, normalizeHeight(options.height) ? '' : MESSAGES.heightInvalid);
+    const accent = normalizeHexColor(options.accent);
+    if (!accent) {
+      colourText.setAttribute('aria-invalid', 'true');
+      accentHint.textContent = MESSAGES.accentInvalid;
+      accentHint.classList.add('warning');
+      return;
+    }
+    colourText.removeAttribute('aria-invalid');
+    const ratio = contrastWithWhite(accent);
+    accentHint.textContent = ratio < 4.5 ? MESSAGES.accentLowContrast(formatRatio(ratio)) : MESSAGES.accentOk;
+    accentHint.classList.toggle('warning', ratio < 4.5);
+  };
+
+  const showRegionNote = (options: EmbedOptions) => {
+    // `region` is a declared property once the element supports it.
+    const supported = customElements.get('member-map') === undefined || 'region' in preview;
+    regionNote.hidden = supported || !options.region;
+    regionNote.textContent = regionNote.hidden ? '' : MESSAGES.regionUnsupported;
+  };
+
+  const refresh = (delayPreview: boolean) => {
+    const options = readOptions(form);
+    validate(options);
+    code.value = buildSnippet(options);
+    fitToContent(code);
+    sampleNote.hidden = options.src.trim() !== DEFAULT_OPTIONS.src;
+    copyStatus.textContent = '';
+    clearTimeout(timer);
+    const apply = () => {
+      applyOptions(preview, options);
+      showRegionNote(options);
+    };
+    if (delayPreview) timer = setTimeout(apply, TYPING_DELAY_MS);
+    else apply();
+  };
+
+  const onInput = (event: Event) => {
+    const target = event.target as HTMLInputElement;
+    if (target === colourPicker) colourText.value = colourPicker.value;
+    if (target === colourText) {
+      const colour = normalizeHexColor(colourText.value);
+      if (colour) colourPicker.value = colour;
+    }
+    // Typed addresses reach the preview after a pause; everything else at once.
+    refresh(event.type === 'input' && target.type !== 'color' && (target.name === 'src' || target.name === 'contactEmail'));
+  };
+
+  const onReset = () => {
+    // The form's values are reset only after the event: read them on the next task.
+    setTimeout(() => {
+      colourText.value = colourPicker.value;
+      refresh(false);
+    });
+  };
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault(); // Enter in a text field applies at once instead of reloading the page
+    refresh(false);
+  };
+
+  const onCopy = async () => {
+    const result = await copySnippet(code.value, code);
+    // Emptied first so that a second "Kopiert" is announced again.
+    copyStatus.textContent = '';
+    clearTimeout(copyTimer);
+    copyTimer = setTimeout(() => (copyStatus.textContent = MESSAGES[result]), 50);
+  };
+
+  form.addEventListener('input', onInput);
+  form.addEventListener('change', onInput);
+  form.addEventListener('reset', onReset);
+  form.addEventListener('submit', onSubmit);
+  copyButton.addEventListener('click', onCopy);
+  colourText.value = normalizeHexColor(colourPicker.value) ?? ELEMENT_DEFAULTS.accent;
+  refresh(false);
+  void customElements.whenDefined('member-map').then(() => showRegionNote(readOptions(form)));
+
+  return () => {
+    clearTimeout(timer);
+    clearTimeout(copyTimer);
+    form.removeEventListener('input', onInput);
+    form.removeEventListener('change', onInput);
+    form.removeEventListener('reset', onReset);
+    form.removeEventListener('submit', onSubmit);
+    copyButton.removeEventListener('click', onCopy);
+  };
+}
