@@ -11,6 +11,7 @@ import { exportRows } from './export.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { formatCollection } from './geojson.js';
 import { messagesFor, type Messages } from './i18n/index.js';
+import type { FileErrorCode } from './i18n/messages.js';
 import { importMembers } from './import.js';
 import { formatProblem } from './report.js';
 import { judge, skippedLine, type Verdict } from './validate.js';
@@ -100,7 +101,8 @@ async function runImport(
 }
 
 function reportVerdict(verdict: Verdict, io: Io, messages: Messages): void {
-  if (verdict.kind === 'unusable') io.out(messages.fileError[verdict.code]);
+  // A code the validator may gain later falls back to its own (English) message.
+  if (verdict.kind === 'unusable') io.out(messages.fileError[verdict.code as FileErrorCode] ?? verdict.message);
   for (const item of verdict.skipped) io.out(`  ${messages.skippedFeature(skippedLine(item), item.code)}`);
   if (verdict.kind === 'usable') io.out(messages.validateSummary(verdict.members.length, verdict.skipped.length));
 }

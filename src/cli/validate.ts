@@ -1,11 +1,11 @@
 // A member file judged by the element's own validator (src/data/members.ts), nothing added.
 
-import { MemberDataError, parseMembers, type Member, type SkippedFeature } from '../data/members.js';
+import { MemberDataError, parseMembers, type DataErrorCode, type Member, type SkippedFeature } from '../data/members.js';
 import type { FileErrorCode } from './i18n/messages.js';
 
 export type Verdict =
   | { kind: 'usable'; members: Member[]; skipped: SkippedFeature[]; features: unknown[] }
-  | { kind: 'unusable'; code: FileErrorCode; skipped: SkippedFeature[] };
+  | { kind: 'unusable'; code: FileErrorCode | DataErrorCode; message: string; skipped: SkippedFeature[] };
 
 /** Bytes are decoded as the browser decodes a fetched file (`response.text()`: UTF-8, BOM dropped). */
 export function judge(bytes: Uint8Array): Verdict {
@@ -13,14 +13,14 @@ export function judge(bytes: Uint8Array): Verdict {
   try {
     json = JSON.parse(new TextDecoder('utf-8').decode(bytes));
   } catch {
-    return { kind: 'unusable', code: 'invalid-json', skipped: [] };
+    return { kind: 'unusable', code: 'invalid-json', message: 'The file is not valid JSON.', skipped: [] };
   }
   try {
     const { members, skipped } = parseMembers(json);
     return { kind: 'usable', members, skipped, features: (json as { features: unknown[] }).features };
   } catch (error) {
     if (!(error instanceof MemberDataError)) throw error;
-    return { kind: 'unusable', code: error.code as FileErrorCode, skipped: error.details.skipped ?? [] };
+    return { kind: 'unusable', code: error.code, message: error.message, skipped: error.details.skipped ?? [] };
   }
 }
 
