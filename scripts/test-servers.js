@@ -1,5 +1,7 @@
 // Local stand-ins for the outside world, for the browser tests: nothing here leaves 127.0.0.1.
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
 import { BASEMAP_FILE, buildBasemap } from './basemap.js';
 
 /** `/slow/<ms>/<path>` answers `<path>` after a delay, for the loading-state tests. */
@@ -10,6 +12,53 @@ export async function slowResponses(context, next) {
     context.path = match[2];
   }
   return next();
+}
+
+const answered = new Set();
+/**
+ * `/hang/<path>` never answers (until the browser gives up, at most 60 s); `/hang-once/<key>/<path>`
+ * hangs the first time per key and answers `<path>` after that, for the timeout and retry tests.
+ */
+export async function hanging(context, next) {
+  const once = /^\/hang-once\/([\w-]+)(\/.*)$/.exec(context.path);
+  if (once && answered.has(once[1])) {
+    context.path = once[2];
+    return next();
+  }
+  if (!once && !context.path.startsWith('/hang/')) return next();
+  if (once) answered.add(once[1]);
+  await new Promise((resolve) => {
+    const timer = setTimeout(resolve, 60_000);
+    context.req.on('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  context.status = 504;
+}
+
+/** `/chunked/<path>` streams `<path>` without a Content-Length, as some servers and proxies do. */
+export async function chunked(context, next) {
+  const match = /^\/chunked(\/.*)$/.exec(context.path);
+  if (!match) return next();
+  const body = await readFile(new URL(`..${match[1]}`, import.meta.url));
+  context.type = 'application/json';
+  context.body = Readable.from([body.subarray(0, body.length >> 1), body.subarray(body.length >> 1)]);
+}
+
+/** `/generated/<n>.geojson`: n members spread over Germany, the same every time (seeded). */
+export async function generated(context, next) {
+  const match = /^\/generated\/(\d+)\.geojson$/.exec(context.path);
+  if (!match) return next();
+  let seed = 20261125;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const features = Array.from({ length: Number(match[1]) }, (_, i) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [6 + random() * 9, 47.5 + random() * 7] },
+    properties: { id: `g${i}`, municipality: `Gemeinde ${i}`, role: 'Beauftragte für Bürgerbeteiligung' },
+  }));
+  context.type = 'application/geo+json';
+  context.body = JSON.stringify({ type: 'FeatureCollection', features });
 }
 
 let basemapJson;

@@ -67,6 +67,8 @@ export class MemberMap extends LitElement {
     tileAttribution: { type: String, attribute: 'tile-attribution' },
     basemapUrl: { type: String, attribute: 'basemap-url' },
     consentStorage: { type: String, attribute: 'consent-storage' },
+    loadTimeout: { type: Number, attribute: 'load-timeout' },
+    maxSize: { type: Number, attribute: 'max-size' },
     consent: { noAccessor: true, converter: { fromAttribute: consentFromAttribute } },
   };
 
@@ -115,6 +117,10 @@ export class MemberMap extends LitElement {
   declare basemapUrl: string;
   /** `local` remembers the visitor's tile consent in localStorage, per tile host. */
   declare consentStorage: string;
+  /** Seconds to wait for the member file before offering a retry. */
+  declare loadTimeout: number;
+  /** Largest member file in megabytes; a larger one is refused with a message instead of freezing the tab. */
+  declare maxSize: number;
 
   private readonly source = new MemberSource(this, (error) =>
     emit(this, 'member-map-error', {
@@ -142,6 +148,8 @@ export class MemberMap extends LitElement {
   private focusOnOpen = false;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private query = '';
+  /** Each attribute's property value before any attribute was read: removing an attribute restores it. */
+  private readonly defaults = new Map<string, unknown>();
 
   constructor() {
     super();
@@ -158,6 +166,13 @@ export class MemberMap extends LitElement {
     this.tileAttribution = '© OpenStreetMap-Mitwirkende';
     this.basemapUrl = '';
     this.consentStorage = '';
+    this.loadTimeout = 15;
+    this.maxSize = 25;
+    for (const [name, options] of Object.entries(MemberMap.properties as Record<string, { attribute?: boolean | string }>)) {
+      if (options.attribute === false) continue;
+      const attribute = typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
+      this.defaults.set(attribute, { name, value: this[name as keyof this] });
+    }
     new ResizeController(this, { callback: () => this.mapView?.invalidateSize() });
   }
 
@@ -179,6 +194,13 @@ export class MemberMap extends LitElement {
     return stringsFor(languageOf(this.closest('[lang]')?.getAttribute('lang')));
   }
 
+  override attributeChangedCallback(attribute: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(attribute, old, value);
+    const initial = value === null ? (this.defaults.get(attribute) as { name: string; value: unknown } | undefined) : undefined;
+    // Lit would set null; a CMS that drops an attribute means "back to the default".
+    if (initial) (this as Record<string, unknown>)[initial.name] = initial.value;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.requestUpdate(); // rebuilds the map after a re-append
@@ -198,9 +220,9 @@ export class MemberMap extends LitElement {
       this.started = true; // nothing is fetched or drawn before the element is near the viewport
       this.tileConsent.restore();
       if (!this.selected && this.fragment.id) this.selected = this.fragment.id;
-      void this.source.load(this.src, this.data, this.inlineData());
+      this.loadMembers();
     } else if (this.started && (changed.has('src') || changed.has('data'))) {
-      void this.source.load(this.src, this.data, this.inlineData());
+      this.loadMembers();
     }
     if (changed.has('region') && this.region && !stateOf(this.region)) console.warn(`<member-map>: ${this.strings.unknownRegion(this.region)}`);
     const found = searchMembers(membersInRegion(this.source.members, this.region), this.query);
@@ -235,6 +257,9 @@ export class MemberMap extends LitElement {
             ? html`<div part="error" class="error" role="alert">
                 <strong>${strings.errorTitle}</strong>
                 <p>${errorMessage(error, strings)}</p>
+                ${['timeout', 'network', 'http'].includes(error.code)
+                  ? html`<button type="button" class="retry" @click=${() => this.source.retry()}>${strings.retry}</button>`
+                  : nothing}
               </div>`
             : nothing}
         </div>
@@ -320,9 +345,11 @@ export class MemberMap extends LitElement {
     return html`<div class="empty"><slot name="empty">${strings.found(0)}</slot></div>`;
   }
 
-  /** `<script type="application/geo+json">` inside the element, for CMSs that cannot host a file. */
-  private inlineData(): string | undefined {
-    return this.querySelector(':scope > script[type="application/geo+json"]')?.textContent ?? undefined;
+  private loadMembers(): void {
+    // Inline `<script type="application/geo+json">`, for CMSs that cannot host a file.
+    const inline = this.querySelector(':scope > script[type="application/geo+json"]')?.textContent ?? undefined;
+    const limits = { timeoutMs: this.loadTimeout * 1000, maxBytes: this.maxSize * 1_000_000 };
+    void this.source.load(this.src, this.data, inline, limits);
   }
 
   private initialView(): { center?: [number, number]; zoom?: number } {

@@ -153,3 +153,14 @@ describe('municipal pages', () => {
     await waitUntil(() => el.getBoundingClientRect().height === before, 'back to its own height');
   });
 });
+
+describe('attributes removed by a CMS', () => {
+  it('fall back to their defaults instead of null', async () => {
+    const el = await loadedMap('members.geojson', { tiles: 'off', region: 'DE-BW', view: 'list', 'contact-name': 'X' });
+    for (const name of ['tiles', 'region', 'view', 'contact-name', 'load-timeout']) el.removeAttribute(name);
+    await el.updateComplete;
+    expect([el.tiles, el.region, el.view, el.contactName, el.loadTimeout]).to.deep.equal(['consent', '', 'map', 'Marion Stock', 15]);
+    expect(shadow(el).querySelector('[part="consent"]'), 'the consent prompt is back').to.exist;
+    await waitUntil(() => visibleCounts(el).total === 12, 'all members again');
+  });
+});

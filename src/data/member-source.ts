@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fetchMemberJson } from './fetch-members.js';
+import { fetchMemberJson, type FetchLimits } from './fetch-members.js';
 import { MemberDataError, parseMembers, type Member, type SkippedFeature } from './members.js';
 
 export type SourceStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -15,7 +15,7 @@ export class MemberSource implements ReactiveController {
   skipped: SkippedFeature[] = [];
   error?: MemberDataError;
   private controller?: AbortController;
-  private request?: { src: string; data: unknown; inline?: string };
+  private request?: { src: string; data: unknown; inline?: string; limits: FetchLimits };
   private resumeOnConnect = false;
 
   constructor(
@@ -26,7 +26,7 @@ export class MemberSource implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.resumeOnConnect && this.request) void this.load(this.request.src, this.request.data, this.request.inline);
+    if (this.resumeOnConnect) this.retry();
   }
 
   hostDisconnected(): void {
@@ -38,18 +38,22 @@ export class MemberSource implements ReactiveController {
    * `data` (a parsed FeatureCollection) wins over `inline` (the JSON text of an inline
    * `<script type="application/geo+json">`), which wins over `src`.
    */
-  async load(src: string, data: unknown, inline?: string): Promise<void> {
+  async load(src: string, data: unknown, inline: string | undefined, limits: FetchLimits): Promise<void> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    this.request = { src, data, inline };
+    this.request = { src, data, inline, limits };
     this.resumeOnConnect = false;
     this.error = undefined;
     if (data === undefined && inline === undefined && !src) return this.settle('idle', []);
     this.settle('loading', this.members);
     try {
       const json =
-        data !== undefined ? data : inline !== undefined ? parseInline(inline) : await fetchMemberJson(src, controller.signal);
+        data !== undefined
+          ? data
+          : inline !== undefined
+            ? parseInline(inline)
+            : await fetchMemberJson(src, controller.signal, limits);
       if (controller.signal.aborted) return;
       const { members, skipped } = parseMembers(json);
       if (skipped.length > 0) {
@@ -68,6 +72,13 @@ export class MemberSource implements ReactiveController {
       this.settle('error', []);
       this.onError(error);
     }
+  }
+
+  /** Loads the last request again (the retry button, or the host coming back). */
+  retry(): void {
+    if (!this.request) return;
+    const { src, data, inline, limits } = this.request;
+    void this.load(src, data, inline, limits);
   }
 
   private settle(status: SourceStatus, members: Member[]): void {

@@ -31,7 +31,16 @@ export interface SkippedFeature {
   reason: string;
 }
 
-export type DataErrorCode = 'not-found' | 'http' | 'network' | 'invalid-json' | 'not-collection' | 'empty' | 'no-valid-members';
+export type DataErrorCode =
+  | 'not-found'
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'too-large'
+  | 'invalid-json'
+  | 'not-collection'
+  | 'empty'
+  | 'no-valid-members';
 
 /** The data cannot be used at all. `code` selects the localised message. */
 export class MemberDataError extends Error {
@@ -39,7 +48,7 @@ export class MemberDataError extends Error {
   constructor(
     readonly code: DataErrorCode,
     message: string,
-    readonly details: { status?: number; skipped?: SkippedFeature[]; cause?: unknown } = {},
+    readonly details: { status?: number; limit?: number; skipped?: SkippedFeature[]; cause?: unknown } = {},
   ) {
     super(message);
   }

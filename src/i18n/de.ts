@@ -1,6 +1,7 @@
 import type { Strings } from './strings.js';
 
 export const de: Strings = {
+  locale: 'de-DE',
   regionLabel: 'Karte der Mitglieder des Netzwerks Bürgerbeteiligung',
   loading: 'Lade Mitglieder…',
   loaded: (count) => (count === 1 ? '1 Mitglied auf der Karte' : `${count} Mitglieder auf der Karte`),
@@ -8,6 +9,9 @@ export const de: Strings = {
   errorNotFound: 'Die Mitgliederdatei wurde nicht gefunden (404).',
   errorHttp: (status) => `Der Server hat die Mitgliederdatei nicht geliefert (HTTP ${status}).`,
   errorNetwork: 'Die Mitgliederdatei ist nicht erreichbar. Bitte prüfen Sie die Internetverbindung.',
+  errorTimeout: (seconds) => `Der Server hat in ${seconds} Sekunden nicht geantwortet.`,
+  errorTooLarge: (megabytes) => `Die Mitgliederdatei ist größer als ${megabytes} MB und wird daher nicht geladen.`,
+  retry: 'Erneut versuchen',
   errorInvalidJson: 'Die Mitgliederdatei ist kein gültiges JSON.',
   errorNotCollection: 'Die Mitgliederdatei ist keine GeoJSON-FeatureCollection.',
   errorEmpty: 'Die Mitgliederdatei enthält keine Mitglieder.',

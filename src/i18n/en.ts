@@ -1,6 +1,7 @@
 import type { Strings } from './strings.js';
 
 export const en: Strings = {
+  locale: 'en-GB',
   regionLabel: 'Map of the members of the Netzwerk Bürgerbeteiligung',
   loading: 'Loading members…',
   loaded: (count) => (count === 1 ? '1 member on the map' : `${count} members on the map`),
@@ -8,6 +9,9 @@ export const en: Strings = {
   errorNotFound: 'The member file was not found (404).',
   errorHttp: (status) => `The server did not deliver the member file (HTTP ${status}).`,
   errorNetwork: 'The member file cannot be reached. Please check the internet connection.',
+  errorTimeout: (seconds) => `The server did not answer within ${seconds} seconds.`,
+  errorTooLarge: (megabytes) => `The member file is larger than ${megabytes} MB and is therefore not loaded.`,
+  retry: 'Try again',
   errorInvalidJson: 'The member file is not valid JSON.',
   errorNotCollection: 'The member file is not a GeoJSON FeatureCollection.',
   errorEmpty: 'The member file contains no members.',

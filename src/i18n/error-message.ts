@@ -10,6 +10,12 @@ export function errorMessage(error: MemberDataError, strings: Strings): string {
       return strings.errorHttp(error.details.status ?? 0);
     case 'network':
       return strings.errorNetwork;
+    case 'timeout':
+      return strings.errorTimeout(Math.round((error.details.limit ?? 0) / 1000));
+    case 'too-large':
+      return strings.errorTooLarge(
+        new Intl.NumberFormat(strings.locale, { maximumSignificantDigits: 3 }).format((error.details.limit ?? 0) / 1_000_000),
+      );
     case 'invalid-json':
       return strings.errorInvalidJson;
     case 'not-collection':

@@ -1,5 +1,7 @@
 /** Every UI string of the element. One dictionary per language implements this interface. */
 export interface Strings {
+  /** For numbers in messages. */
+  locale: string;
   regionLabel: string;
   loading: string;
   loaded: (count: number) => string;
@@ -7,6 +9,9 @@ export interface Strings {
   errorNotFound: string;
   errorHttp: (status: number) => string;
   errorNetwork: string;
+  errorTimeout: (seconds: number) => string;
+  errorTooLarge: (megabytes: string) => string;
+  retry: string;
   errorInvalidJson: string;
   errorNotCollection: string;
   errorEmpty: string;

@@ -480,6 +480,17 @@ export const memberMapStyles = css`
   .error p {
     margin: 4px 0 0;
   }
+  .retry {
+    margin-top: 10px;
+    padding: 6px 12px;
+    border: 0;
+    border-radius: 4px;
+    background: var(--_accent);
+    color: #fff;
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
 
   .status:not(.visible),
   .visually-hidden {
