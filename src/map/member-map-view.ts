@@ -39,6 +39,9 @@ const EXPAND_SETTLE_MS = 700;
  */
 export class MemberMapView {
   private readonly map: LeafletMap;
+  /** One popup for all members: binding one to each of 50,000 markers costs more than it gives. */
+  private readonly popup: Popup;
+  private popupMarker?: MemberMarker;
   private readonly background: MapBackground;
   private load?: ClusterLoad;
   /** Cluster loads that are still winding down; the map may only be removed after them. */
@@ -53,8 +56,6 @@ export class MemberMapView {
   private readonly gestures: GestureHandling;
   private zoomControl?: L.Control.Zoom;
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  /** A popup opened by code (`selected`, the URL) leaves the focus where it is. */
-  private quietOpen = false;
   /** After Enter on a cluster: the member whose marker (or sub-cluster) gets the focus next. */
   private focusAfterExpand?: MemberMarker;
 
@@ -77,7 +78,9 @@ export class MemberMapView {
       zoomControl: false,
     });
     this.labelMap();
-    this.map.on('popupopen', (event) => this.labelCloseButton(event.popup));
+    // The offset puts the tip just above the 26 px marker, where a bound popup would point.
+    this.popup = L.popup({ maxWidth: 300, minWidth: 200, autoPanPadding: [16, 16], offset: [0, -6] });
+    this.popup.on('remove', this.handlePopupClose);
     this.background = new MapBackground(this.map);
     this.gestures = new GestureHandling(container, () => this.options.strings);
     container.addEventListener('keydown', this.closePopupOnEscape);
@@ -109,6 +112,7 @@ export class MemberMapView {
     });
     this.load.group.on('clusterkeypress', this.handleClusterEnter);
     this.load.group.on('animationend spiderfied', this.focusExpandedCluster);
+    this.load.group.on('click keypress', this.handleMarkerActivation);
     return this.load.done;
   }
 
@@ -116,11 +120,7 @@ export class MemberMapView {
   open(id: string, focus = false): boolean {
     const marker = this.markers.get(id);
     if (!marker || !this.load) return false;
-    this.load.group.zoomToShowLayer(marker, () => {
-      this.quietOpen = !focus;
-      marker.openPopup();
-      this.quietOpen = false;
-    });
+    this.load.group.zoomToShowLayer(marker, () => this.openPopup(marker, focus));
     return true;
   }
 
@@ -166,27 +166,35 @@ export class MemberMapView {
     const title = [member.municipality, member.role ?? member.name].filter(Boolean).join(' — ');
     const marker = L.marker([member.lat, member.lng], { icon: memberIcon, title }) as MemberMarker;
     marker.member = member;
-    marker.bindPopup(() => this.options.popupContent(member), { maxWidth: 300, minWidth: 200, autoPanPadding: [16, 16] });
-    marker.on('popupopen', this.handlePopupOpen);
-    marker.on('popupclose', this.handlePopupClose);
     return marker;
   }
 
-  private readonly handlePopupOpen = (event: LeafletEvent) => {
-    const marker = event.target as MemberMarker;
-    if (!this.quietOpen) {
-      const card = marker.getPopup()?.getElement()?.querySelector<HTMLElement>('.member-card');
-      card?.focus({ preventScroll: true });
-    }
-    this.options.onOpen(marker.member);
+  /** A click, or Enter on a focused marker (clusters have their own handling). */
+  private readonly handleMarkerActivation = (event: LeafletEvent) => {
+    const { layer, originalEvent } = event as LeafletEvent & { layer: MemberMarker; originalEvent?: Event };
+    if (!layer.member) return;
+    if (event.type === 'keypress' && (originalEvent as KeyboardEvent | undefined)?.key !== 'Enter') return;
+    this.openPopup(layer, true);
   };
 
+  private openPopup(marker: MemberMarker, focus: boolean): void {
+    this.map.closePopup();
+    this.popupMarker = marker;
+    this.popup.setLatLng(marker.getLatLng()).setContent(this.options.popupContent(marker.member));
+    this.map.openPopup(this.popup);
+    this.labelCloseButton(this.popup);
+    if (focus) this.popup.getElement()?.querySelector<HTMLElement>('.member-card')?.focus({ preventScroll: true });
+    this.options.onOpen(marker.member);
+  }
+
   /** Escape (or the close button) returns the focus from the popup to its marker. */
-  private readonly handlePopupClose = (event: LeafletEvent) => {
-    const marker = event.target as MemberMarker;
-    const popup = marker.getPopup()?.getElement();
+  private readonly handlePopupClose = () => {
+    const marker = this.popupMarker;
+    if (!marker) return;
+    this.popupMarker = undefined;
     const root = this.map.getContainer().getRootNode() as ShadowRoot | Document;
     const active = root.activeElement;
+    const popup = this.popup.getElement();
     if (!active || (popup && popup.contains(active))) this.focusMarker(marker);
     this.options.onClose(marker.member);
   };
