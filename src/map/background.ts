@@ -9,7 +9,6 @@ export type Background =
   | { kind: 'none' };
 
 const TILE_OPTIONS: L.TileLayerOptions = {
-  maxZoom: 19,
   // OpenStreetMap's tile policy wants a Referer; pages with `Referrer-Policy: no-referrer` would
   // otherwise get their tiles blocked. The origin is enough.
   referrerPolicy: 'strict-origin-when-cross-origin',

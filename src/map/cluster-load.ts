@@ -21,6 +21,9 @@ export class ClusterLoad {
     this.group = L.markerClusterGroup({
       ...options,
       chunkedLoading: true,
+      // Short slices with a quick yield in between: no main-thread task much over 50 ms.
+      chunkInterval: 40,
+      chunkDelay: 1,
       chunkProgress: (processed, total) => {
         // markercluster puts the clusters on the map right after this callback, in the same task.
         if (processed === total) queueMicrotask(() => this.finish());

@@ -25,8 +25,13 @@ interface MemberMarker extends Marker {
 
 const GERMANY_CENTER: LatLngTuple = [51.16, 10.45];
 const FIT_PADDING = 28;
-/** Without a tile layer nothing sets a zoom range, and markercluster needs one. */
-const MAX_ZOOM = 18;
+/**
+ * Members are placed per municipality: past zoom 14 (a town and its districts) there is nothing more
+ * to separate, and every level costs markercluster a grid per marker. Without a tile layer nothing
+ * else sets a zoom range, and markercluster needs one.
+ */
+const MAX_ZOOM = 14;
+const MIN_ZOOM = 4;
 const SINGLE_MEMBER_ZOOM = 11;
 /** The zoom for a `center` given without `zoom`: a municipality and its surroundings. */
 const CENTERED_ZOOM = 9;
@@ -71,7 +76,7 @@ export class MemberMapView {
       zoomSnap: 0.25,
       zoomDelta: 1,
       maxZoom: MAX_ZOOM,
-      minZoom: 3,
+      minZoom: MIN_ZOOM,
       zoomAnimation: animate,
       fadeAnimation: animate,
       markerZoomAnimation: animate,
