@@ -45,6 +45,11 @@ export class MapBackground {
     }
   }
 
+  /** Starts fetching what `show` will need, without drawing anything yet. */
+  prefetch(background: Background): void {
+    if (background.kind === 'basemap') fetchBasemap(background.url).catch(() => undefined);
+  }
+
   /** Stops anything in flight from being added (the map is going away). */
   dispose(): void {
     this.shown = 'disposed';

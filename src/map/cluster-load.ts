@@ -25,13 +25,16 @@ export class ClusterLoad {
       chunkInterval: 40,
       chunkDelay: 1,
       chunkProgress: (processed, total) => {
+        // Adding the group to the map runs an empty batch first (0 of 0); wait for ours.
+        if (processed < total || total !== markers.length) return;
         // markercluster puts the clusters on the map right after this callback, in the same task.
-        if (processed === total) queueMicrotask(() => this.finish());
+        queueMicrotask(() => this.finish());
       },
     });
-    // Markers added before the group is on the map are clustered in one run when it is added.
-    this.group.addLayers(markers);
+    // On the map first: markers added before that are checked against each other one by one
+    // (markercluster's hasLayer scans its waiting list), which is quadratic.
     map.addLayer(this.group);
+    if (markers.length > 0) this.group.addLayers(markers, true);
   }
 
   stop(then: () => void): void {

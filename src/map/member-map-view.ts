@@ -91,8 +91,13 @@ export class MemberMapView {
     container.addEventListener('keydown', this.closePopupOnEscape);
   }
 
-  setBackground(background: Background): void {
-    this.background.show(background);
+  /**
+   * Tiles are requested at once; the offline basemap is only fetched while members are still on
+   * their way, and drawn once they are on the map (`ready`): the members come first.
+   */
+  setBackground(background: Background, ready: boolean): void {
+    if (ready || background.kind === 'tiles') this.background.show(background);
+    else this.background.prefetch(background);
   }
 
   setStrings(strings: Strings): void {
