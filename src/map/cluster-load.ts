@@ -22,7 +22,7 @@ export class ClusterLoad {
       ...options,
       chunkedLoading: true,
       // Short slices with a quick yield in between: no main-thread task much over 50 ms.
-      chunkInterval: 40,
+      chunkInterval: 35,
       chunkDelay: 1,
       chunkProgress: (processed, total) => {
         // Adding the group to the map runs an empty batch first (0 of 0); wait for ours.

@@ -32,6 +32,8 @@ const FIT_PADDING = 28;
  */
 const MAX_ZOOM = 14;
 const MIN_ZOOM = 4;
+/** Longest stretch of marker making before the browser gets a turn (ms). */
+const SLICE_MS = 40;
 const SINGLE_MEMBER_ZOOM = 11;
 /** The zoom for a `center` given without `zoom`: a municipality and its surroundings. */
 const CENTERED_ZOOM = 9;
@@ -58,6 +60,8 @@ export class MemberMapView {
   /** Set while the members have not been fitted into a container of real size (e.g. hidden tab). */
   private fitPending = false;
   private fittedOnce = false;
+  /** Counts setMembers calls: a newer call ends an older one that is still making markers. */
+  private generation = 0;
   private readonly gestures: GestureHandling;
   private zoomControl?: L.Control.Zoom;
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -107,12 +111,24 @@ export class MemberMapView {
   }
 
   /** Replaces the members; resolves true once every marker is clustered and on the map. */
-  setMembers(members: Member[]): Promise<boolean> {
+  async setMembers(members: Member[]): Promise<boolean> {
+    const generation = ++this.generation;
     this.map.closePopup();
     if (this.load) this.retire(this.load, (group) => this.map.removeLayer(group));
+    this.load = undefined;
     this.members = members;
-    this.markers = new Map(members.map((member) => [member.id, this.createMarker(member)]));
+    this.markers = new Map();
     this.fitToMembers();
+    // Markers are made in slices too, so that no single task blocks the page for long.
+    let sliceStart = performance.now();
+    for (const member of members) {
+      this.markers.set(member.id, this.createMarker(member));
+      if (this.markers.size % 256 === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve));
+        if (generation !== this.generation || this.destroyed) return false;
+        sliceStart = performance.now();
+      }
+    }
     this.load = new ClusterLoad(this.map, [...this.markers.values()], {
       showCoverageOnHover: false,
       maxClusterRadius: 50,
