@@ -1,6 +1,6 @@
 import L from './leaflet.js';
 import { attributionHtml } from './attribution.js';
-import { addBasemapPanes, basemapLayer, fetchBasemap } from './basemap.js';
+import { addBasemapPanes, basemapLayer, fetchBasemap, type BasemapData } from './basemap.js';
 
 /** What lies under the members: detailed tiles, the bundled offline basemap, or nothing. */
 export type Background =
@@ -33,11 +33,8 @@ export class MapBackground {
       this.map.addLayer(this.layer);
     } else if (background.kind === 'basemap') {
       fetchBasemap(background.url).then(
-        (data) => {
-          if (this.shown !== key) return; // switched again meanwhile
-          this.layer = basemapLayer(data);
-          this.map.addLayer(this.layer);
-        },
+        // After the next paint: whatever is on the map already (the members) shows first.
+        (data) => requestAnimationFrame(() => setTimeout(() => this.draw(key, data))),
         (error: unknown) => {
           console.warn(`<member-map>: the offline basemap ${background.url} could not be loaded:`, error);
         },
@@ -48,6 +45,12 @@ export class MapBackground {
   /** Starts fetching what `show` will need, without drawing anything yet. */
   prefetch(background: Background): void {
     if (background.kind === 'basemap') fetchBasemap(background.url).catch(() => undefined);
+  }
+
+  private draw(key: string, data: BasemapData): void {
+    if (this.shown !== key) return; // switched again meanwhile
+    this.layer = basemapLayer(data);
+    this.map.addLayer(this.layer);
   }
 
   /** Stops anything in flight from being added (the map is going away). */
