@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fetchMemberJson, type FetchLimits } from './fetch-members.js';
+import { nextTask } from '../next-task.js';
 import { MemberDataError, parseMembers, type Member, type SkippedFeature } from './members.js';
 
 export type SourceStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -54,6 +55,8 @@ export class MemberSource implements ReactiveController {
           : inline !== undefined
             ? parseInline(inline)
             : await fetchMemberJson(src, controller.signal, limits);
+      if (controller.signal.aborted) return;
+      await nextTask(); // parsing a big file and checking its features are two tasks, not one
       if (controller.signal.aborted) return;
       const { members, skipped } = parseMembers(json);
       if (skipped.length > 0) {

@@ -5,6 +5,7 @@ import { ClusterLoad } from './cluster-load.js';
 import { GestureHandling } from './gestures.js';
 import { clusterIcon, memberIcon } from './icons.js';
 import type { Member } from '../data/members.js';
+import { nextTask } from '../next-task.js';
 import type { Strings } from '../i18n/index.js';
 
 export interface MemberMapViewOptions {
@@ -119,15 +120,16 @@ export class MemberMapView {
     this.members = members;
     this.markers = new Map();
     this.fitToMembers();
-    // Markers are made in slices too, so that no single task blocks the page for long.
-    let sliceStart = performance.now();
+    // Markers are made in slices too (after the task that brought the data), so that no single task
+    // blocks the page for long.
+    let sliceStart = 0;
     for (const member of members) {
-      this.markers.set(member.id, this.createMarker(member));
       if (this.markers.size % 256 === 0 && performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setTimeout(resolve));
+        await nextTask();
         if (generation !== this.generation || this.destroyed) return false;
         sliceStart = performance.now();
       }
+      this.markers.set(member.id, this.createMarker(member));
     }
     this.load = new ClusterLoad(this.map, [...this.markers.values()], {
       showCoverageOnHover: false,
