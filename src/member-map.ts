@@ -22,6 +22,13 @@ import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
 export type { TilesMode, ViewMode };
 export type { MemberMapConsentDetail, MemberMapErrorDetail, MemberMapLoadDetail, MemberMapSelectDetail } from './events.js';
 const SEARCH_DELAY_MS = 150;
+/** How close to the viewport the element starts its work. */
+const NEAR_PX = 200;
+
+function isNearViewport(box: DOMRect): boolean {
+  const shown = box.width > 0 || box.height > 0; // hidden (display: none) elements have no box
+  return shown && box.bottom >= -NEAR_PX && box.top <= window.innerHeight + NEAR_PX;
+}
 
 /**
  * A clustered map of the members of the Netzwerk Bürgerbeteiligung, with a searchable list.
@@ -129,7 +136,7 @@ export class MemberMap extends LitElement {
     }),
   );
   private readonly nearViewport = new IntersectionController(this, {
-    config: { rootMargin: '200px' },
+    config: { rootMargin: `${NEAR_PX}px` },
     callback: (entries) => entries.some((entry) => entry.isIntersecting),
   });
   private readonly contact = new ContactController(this);
@@ -137,6 +144,7 @@ export class MemberMap extends LitElement {
   private readonly tileConsent = new TileConsent(this);
   private readonly fullscreen = new FullscreenController(this);
   private started = false;
+  private nearAtConnect = false;
   private mapView?: MemberMapView;
   /** Members after the search: handed to the map, and finished there. */
   private found: Member[] = [];
@@ -203,6 +211,9 @@ export class MemberMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The IntersectionObserver answers only after the next frame; an element that is plainly in view
+    // (the usual case) can start right away.
+    if (!this.started) this.nearAtConnect = isNearViewport(this.getBoundingClientRect());
     this.requestUpdate(); // rebuilds the map after a re-append
   }
 
@@ -216,7 +227,7 @@ export class MemberMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.started && this.nearViewport.value) {
+    if (!this.started && (this.nearViewport.value || this.nearAtConnect)) {
       this.started = true; // nothing is fetched or drawn before the element is near the viewport
       this.tileConsent.restore();
       if (!this.selected && this.fragment.id) this.selected = this.fragment.id;

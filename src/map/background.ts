@@ -33,8 +33,8 @@ export class MapBackground {
       this.map.addLayer(this.layer);
     } else if (background.kind === 'basemap') {
       fetchBasemap(background.url).then(
-        // After the next paint: whatever is on the map already (the members) shows first.
-        (data) => requestAnimationFrame(() => setTimeout(() => this.draw(key, data))),
+        // Two frames later: whatever is on the map already (the members) is painted first.
+        (data) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => this.draw(key, data)))),
         (error: unknown) => {
           console.warn(`<member-map>: the offline basemap ${background.url} could not be loaded:`, error);
         },
