@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChrome } from './scripts/chrome.js';
+import { CHROME_ARGS, findChrome } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { inlineCss, markercluster } from './scripts/test-plugins.js';
 import { basemap, chunked, generated, hanging, slowResponses, tileServer } from './scripts/test-servers.js';
@@ -21,15 +21,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: CHROME_ARGS,
       },
     }),
   ],

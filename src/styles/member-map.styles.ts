@@ -326,7 +326,9 @@ export const memberMapStyles = css`
     flex: 1 1 16em;
     margin: 0;
   }
-  .consent-button {
+  /* Small filled action buttons: load the detailed map, try again. */
+  .consent-button,
+  .retry {
     padding: 5px 10px;
     border: 0;
     border-radius: 4px;
@@ -482,14 +484,6 @@ export const memberMapStyles = css`
   }
   .retry {
     margin-top: 10px;
-    padding: 6px 12px;
-    border: 0;
-    border-radius: 4px;
-    background: var(--_accent);
-    color: #fff;
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
   }
 
   .status:not(.visible),
