@@ -1,7 +1,9 @@
 // The only places where text from data or attributes becomes a link target. Lit does not sanitise
 // URLs in attribute bindings, so everything that reaches an `href` comes through here.
 
-const EMAIL = /^[^\s@<>()"',;:\\[\]]+@[^\s@<>()"',;:\\[\]]+\.[a-z]{2,}$/i;
+// The local part takes the marks RFC 5322 allows, but not `?` or `#`, which would end the address
+// in a mailto: link; the domain takes only what DNS names (and umlaut domains) consist of.
+const EMAIL = /^[\p{L}\p{N}._+!$%&'*=^`{|}~/-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u;
 
 /** Accepts `name@domain` and the spam-safe spellings `name(at)domain`, `name [at] domain`. */
 export function normaliseEmail(value: string | undefined): string | undefined {

@@ -274,7 +274,7 @@ describe('member data properties (fast-check)', () => {
   // (a sparse array, possible through the `data` property, not through JSON). parseMembers iterates with
   // forEach, which skips holes: they are neither members nor skipped, so members + skipped != features
   // and a file of holes fails with "no-valid-members" and an empty skipped list.
-  it.skip('BUG: reports holes in a sparse features array as skipped', () => {
+  it('reports holes in a sparse features array as skipped', () => {
     checkParse({ type: 'FeatureCollection', features: [, { type: 'Feature' }] }); // eslint-disable-line no-sparse-arrays
   });
 
@@ -348,14 +348,15 @@ describe('link properties (fast-check)', () => {
       }),
       settings(),
     );
-    expect(links, 'enough valid addresses among the cases').to.be.greaterThan(300);
+    // Domains with `_`, `+`, `%`, `&` or `=` are not addresses, so about a fifth of the cases are.
+    expect(links, 'enough valid addresses among the cases').to.be.greaterThan(150);
   });
 
   // Found by the property above (seed 20261125): the address pattern allows `?`, `#`, `&` and `=` in the
   // domain as long as it ends in `.tld`, and encodeURI leaves them as they are. "info@stadt?body=Bitte
   // antworten.de" becomes `mailto:info@stadt?body=Bitte%20antworten.de?subject=…`: the mail goes to
   // info@stadt with a body from the data and the subject is garbled. Still only mailto:, never script.
-  it.skip('BUG: keeps ? and # of an address out of the mailto: query', () => {
+  it('keeps ? and # of an address out of the mailto: query', () => {
     for (const value of ['info@stadt?body=Hallo.de', 'a@b#c.de', 'a@?+49.de']) {
       const href = mailtoHref(value, 'Betreff');
       if (href !== undefined) expect(href.split('?')).to.have.length(2, href);

@@ -98,6 +98,26 @@ function skip(index: number, code: SkipCode, detail?: string): SkippedFeature {
   return { index, code, reason: detail ? `${REASONS[code]} (${detail})` : REASONS[code] };
 }
 
+/** One feature as a member, or why it cannot be shown. Records the id as taken. */
+function readFeature(feature: unknown, index: number, seenIds: Set<string>): Member | SkippedFeature {
+  if (!isObject(feature) || feature.type !== 'Feature') return skip(index, 'not-a-feature');
+  const point = pointOf(feature.geometry);
+  if (typeof point === 'string') return skip(index, point);
+  const properties = isObject(feature.properties) ? feature.properties : {};
+  const id = text(properties.id) ?? text(feature.id);
+  if (id === undefined) return skip(index, 'missing-id');
+  if (seenIds.has(id)) return skip(index, 'duplicate-id', JSON.stringify(id));
+  const municipality = text(properties.municipality);
+  if (municipality === undefined) return skip(index, 'missing-municipality');
+  seenIds.add(id);
+  const member: Member = { id, municipality, ...point };
+  for (const field of TEXT_FIELDS) {
+    const value = text(properties[field]);
+    if (value !== undefined) member[field] = value;
+  }
+  return member;
+}
+
 /**
  * Turns parsed JSON into members. Throws `MemberDataError` only when the input as a whole is
  * unusable; single bad features are returned in `skipped` and never hide the valid ones.
@@ -113,25 +133,14 @@ export function parseMembers(input: unknown): MemberCollection {
   const skipped: SkippedFeature[] = [];
   const seenIds = new Set<string>();
 
-  input.features.forEach((feature: unknown, index: number) => {
-    if (!isObject(feature) || feature.type !== 'Feature') return void skipped.push(skip(index, 'not-a-feature'));
-    const point = pointOf(feature.geometry);
-    if (typeof point === 'string') return void skipped.push(skip(index, point));
-    const properties = isObject(feature.properties) ? feature.properties : {};
-    const id = text(properties.id) ?? text(feature.id);
-    if (id === undefined) return void skipped.push(skip(index, 'missing-id'));
-    if (seenIds.has(id)) return void skipped.push(skip(index, 'duplicate-id', JSON.stringify(id)));
-    const municipality = text(properties.municipality);
-    if (municipality === undefined) return void skipped.push(skip(index, 'missing-municipality'));
-    seenIds.add(id);
-
-    const member: Member = { id, municipality, ...point };
-    for (const field of TEXT_FIELDS) {
-      const value = text(properties[field]);
-      if (value !== undefined) member[field] = value;
-    }
-    members.push(member);
-  });
+  const features: unknown[] = input.features;
+  // An index loop, not forEach: a sparse array (possible through the `data` property) has holes
+  // that forEach would pass over silently.
+  for (let index = 0; index < features.length; index += 1) {
+    const result = readFeature(features[index], index, seenIds);
+    if ('reason' in result) skipped.push(result);
+    else members.push(result);
+  }
 
   if (members.length === 0) {
     throw new MemberDataError('no-valid-members', 'No feature of the FeatureCollection can be shown.', { skipped });

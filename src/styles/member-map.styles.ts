@@ -7,6 +7,8 @@ export const vendorStyles = [unsafeCSS(leafletCss), unsafeCSS(markerClusterCss)]
 
 export const memberMapStyles = css`
   :host {
+    /* Nothing a theme sets on the page inherits into the element (custom properties still do). */
+    all: initial;
     --_accent: var(--member-map-accent, #00567f);
     --_radius: var(--member-map-radius, 8px);
     --_focus: var(--member-map-focus-color, #111);
