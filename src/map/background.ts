@@ -33,8 +33,13 @@ export class MapBackground {
       this.map.addLayer(this.layer);
     } else if (background.kind === 'basemap') {
       fetchBasemap(background.url).then(
-        // Two frames later: whatever is on the map already (the members) is painted first.
-        (data) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => this.draw(key, data)))),
+        (data) => {
+          // Two frames later, so that whatever is on the map already (the members) is painted first;
+          // the timer covers pages that paint no frames (background tabs, headless screenshots).
+          const draw = () => this.draw(key, data);
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(draw)));
+          setTimeout(draw, 300);
+        },
         (error: unknown) => {
           console.warn(`<member-map>: the offline basemap ${background.url} could not be loaded:`, error);
         },
@@ -48,7 +53,7 @@ export class MapBackground {
   }
 
   private draw(key: string, data: BasemapData): void {
-    if (this.shown !== key) return; // switched again meanwhile
+    if (this.shown !== key || this.layer) return; // switched again meanwhile, or drawn already
     this.layer = basemapLayer(data);
     this.map.addLayer(this.layer);
   }
