@@ -1,5 +1,6 @@
 import { nothing } from 'lit';
 import { storeConsent, storedConsent, tileHost } from './consent.js';
+import { webHref } from './links.js';
 import type { Strings } from './i18n/index.js';
 import type { Background } from './map/background.js';
 import { DEFAULT_BASEMAP_URL } from './map/basemap.js';
@@ -40,18 +41,24 @@ export class TileConsent {
   }
 
   get background(): Background {
-    const { tiles, tileUrl, tileAttribution, basemapUrl } = this.host;
+    const { tileUrl, tileAttribution, basemapUrl } = this.host;
+    const tiles = this.mode;
     if (tiles === 'on' || (tiles !== 'off' && this.granted)) return { kind: 'tiles', url: tileUrl, attribution: tileAttribution };
     return { kind: 'basemap', url: basemapUrl || DEFAULT_BASEMAP_URL };
   }
 
   /** Whether the consent bar covers the bottom of the map. */
   get asking(): boolean {
-    return this.host.tiles === 'consent' && !this.granted;
+    return this.mode === 'consent' && !this.granted;
+  }
+
+  /** `tiles`, or `off` when `tile-url` is not an http(s) template: no other scheme ever loads. */
+  private get mode(): TilesMode {
+    return webHref(this.host.tileUrl.replace(/\{[^}]*\}/g, '0')) ? this.host.tiles : 'off';
   }
 
   render(strings: Strings) {
-    if (this.host.tiles !== 'consent') return nothing;
+    if (this.mode !== 'consent') return nothing;
     return this.granted
       ? consentWithdraw(strings, () => (this.host.consent = false))
       : consentPrompt(strings, tileHost(this.host.tileUrl), () => (this.host.consent = true));

@@ -201,3 +201,21 @@ describe('<member-map> lazy start', () => {
     expect(shadow(el).querySelectorAll('.leaflet-container')).to.have.length(1);
   });
 });
+
+describe('<member-map> tile-url that is not http(s)', () => {
+  it('never loads tiles from javascript: or data: templates, and asks nothing', async () => {
+    for (const url of ['javascript:alert(1)//{z}/{x}/{y}', 'data:image/svg+xml,<svg/>{z}{x}{y}']) {
+      const el = document.createElement('member-map') as MemberMap;
+      el.setAttribute('tile-url', url);
+      el.setAttribute('tiles', 'on');
+      el.src = `${FIXTURES}members.geojson`;
+      const loaded = oneEvent(el, 'member-map-load');
+      await fixture(html`<div style="width:600px">${el}</div>`);
+      await loaded;
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('img.leaflet-tile'), url).to.have.length(0);
+      expect(shadow(el).querySelector('[part="consent"]'), url).to.equal(null);
+      await waitUntil(() => shadow(el).querySelector('.leaflet-member-map-basemap-pane path'), 'the offline basemap instead', { timeout: 5000 });
+    }
+  });
+});
