@@ -460,7 +460,11 @@ writeFileSync(
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverageAtStart: startLoad, loadAverageAtEnd: endLoad },
       node: process.version,
       chromium: chromiumVersion,
-      git: { commit: git(['rev-parse', '--short', 'HEAD']), srcChanged: Boolean(git(['status', '--porcelain', '--', 'src'])) },
+      // The checkout's state describes the bundle only when it is the checkout's own dist/.
+      git:
+        bundlePath === join(ROOT, 'dist/member-map.iife.js')
+          ? { commit: git(['rev-parse', '--short', 'HEAD']), srcChanged: Boolean(git(['status', '--porcelain', '--', 'src'])) }
+          : { note: 'bundle given with --bundle: built from an unknown commit' },
       bundle: { file: relative(ROOT, bundlePath), bytes: bundleBytes.length, sha256: createHash('sha256').update(bundleBytes).digest('hex') },
       settings: { sizes, runs, warmup, seed: Number(options.seed), viewport: VIEWPORT, mapHeight: 600 },
       size,
