@@ -82,12 +82,26 @@ const mb = (bytes) => bytes / 1024 / 1024;
 
 // --- a shared machine ------------------------------------------------------------------------
 
-/** Busy fraction of all CPUs over `ms`, from /proc/stat (Linux); undefined elsewhere. */
+/**
+ * Fraction of all CPUs that work other than this benchmark (this process and its browser) kept busy
+ * over `ms`, from /proc (Linux); undefined elsewhere.
+ */
 async function cpuBusy(ms = 500) {
+  const ours = () =>
+    [process.pid, ...descendants()].reduce((sum, pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // utime + stime, and cutime + cstime: what its ended children (closed renderers) used
+        return sum + Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      } catch {
+        return sum; // ended meanwhile
+      }
+    }, 0);
   const read = () => {
     try {
       const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-      return { idle: fields[3] + fields[4], total: fields.reduce((sum, value) => sum + value, 0) };
+      return { idle: fields[3] + fields[4], total: fields.reduce((sum, value) => sum + value, 0), ours: ours() };
     } catch {
       return undefined;
     }
@@ -97,7 +111,8 @@ async function cpuBusy(ms = 500) {
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = read();
   const total = after.total - before.total;
-  return total > 0 ? 1 - (after.idle - before.idle) / total : 0;
+  const busy = total - (after.idle - before.idle) - Math.max(0, after.ours - before.ours);
+  return total > 0 ? Math.max(0, busy / total) : 0;
 }
 
 /** Every process below this one (Linux, from /proc). */
@@ -144,11 +159,14 @@ function prioritise() {
   }
 }
 
-/** With --wait-idle S: waits (at most S seconds) until less than 10 % of the CPUs is busy. */
+/**
+ * How busy the CPUs are just before a page load (our own browser is idle then, so this is other
+ * work). With --wait-idle S, waits (at most S seconds) until less than 10 % of the CPUs is busy.
+ */
 async function waitForIdle() {
-  if (options['wait-idle'] === undefined) return undefined;
-  const deadline = Date.now() + Number(options['wait-idle']) * 1000;
   let busy = await cpuBusy();
+  if (options['wait-idle'] === undefined) return busy;
+  const deadline = Date.now() + Number(options['wait-idle']) * 1000;
   let told = false;
   while (busy !== undefined && busy > 0.1 && Date.now() < deadline) {
     if (!told) log(`  waiting for an idle machine (CPUs ${Math.round(busy * 100)} % busy) …`);
@@ -354,8 +372,9 @@ if (options.profile) {
 // --- measurement mode -----------------------------------------------------------------------
 
 const startLoad = loadavg()[0];
-if (startLoad > 0.5) {
-  log(`WARNING: load average ${startLoad.toFixed(2)}: this machine is not idle, and the numbers will be noisy.`);
+const startBusy = await cpuBusy(1000);
+if (startBusy > 0.1) {
+  log(`WARNING: other work keeps the CPUs ${Math.round(startBusy * 100)} % busy: the numbers will be noisy (see --wait-idle).`);
 }
 log(`Benchmark: sizes ${sizes.join(', ')}; ${runs} run(s) per page and size, ${warmup} warm-up pair(s); ${executablePath} ${browser.version()}`);
 
@@ -449,15 +468,21 @@ console.log(lines.join('\n'));
 if (goals.length) console.log(`\nGoals (issue 7):\n${goals.join('\n')}`);
 if (size) console.log(`\n${sizeSummary(size)}`);
 
+// The load average counts the benchmark's own browser; the CPU sample before each load does not.
 const endLoad = loadavg();
-if (endLoad[0] > 1) log(`WARNING: load average ${endLoad[0].toFixed(2)} at the end: other work ran during the benchmark; take the numbers again on an idle machine.`);
+const loads = results.flatMap((r) => [...r.runs.a, ...r.runs.b]);
+const busyLoads = loads.filter((m) => m.cpuBusyBefore > 0.1).length;
+if (busyLoads > 0) {
+  log(`WARNING: ${busyLoads} of ${loads.length} page loads started while other work kept the CPUs more than 10 % busy; ` +
+    'take the numbers again on an idle machine (or use --wait-idle).');
+}
 writeFileSync(
   resolve(options.out),
   `${JSON.stringify(
     {
       date: new Date().toISOString(),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverageAtStart: startLoad, loadAverageAtEnd: endLoad },
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, otherCpuBusyAtStart: startBusy, loadAverageAtStart: startLoad, loadAverageAtEnd: endLoad },
       node: process.version,
       chromium: chromiumVersion,
       // The checkout's state describes the bundle only when it is the checkout's own dist/.
