@@ -17,21 +17,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findChrome } from '../scripts/chrome.js';
+import { CHROME_ARGS, findChrome } from '../scripts/chrome.js';
 import { memberCollection } from './members.js';
 import { analyseProfile, profileLines } from './profile.js';
 import { startServer } from './server.js';
 import { ROOT, sizeReport, sizeSummary } from './size.js';
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const LAUNCH_ARGS = CHROME_ARGS; // the same flags as the browser tests
 const VIEWPORT = { width: 1280, height: 800 };
 const SIDES = { a: '(a) <member-map>', b: '(b) raw Leaflet.markercluster' };
 /** Goals from issue 7: ratio a/b of the time to first clustered paint, and the longest task. */
