@@ -33,3 +33,31 @@ describe('registration (built ES modules)', () => {
     expect(String(warnings[0])).to.contain('taken-map');
   });
 });
+
+describe('registration (ES module and classic script on one page)', () => {
+  it('keeps the first definition and warns, never throws', async () => {
+    await load('/dist/define.js');
+    const first = customElements.get('member-map');
+    const warnings: unknown[] = [];
+    const errors: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (message: unknown) => warnings.push(message);
+    const onError = (event: ErrorEvent) => errors.push(event.message);
+    window.addEventListener('error', onError);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = '/dist/member-map.iife.js';
+        script.onload = () => resolve();
+        script.onerror = () => reject(new Error('bundle missing: run `npm run build`'));
+        document.head.append(script);
+      });
+    } finally {
+      console.warn = warn;
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).to.deep.equal([]);
+    expect(customElements.get('member-map')).to.equal(first);
+    expect(warnings.map(String).some((message) => message.includes('<member-map> is already defined'))).to.equal(true);
+  });
+});
