@@ -4,6 +4,14 @@ import { FIXTURES, loadedMap, shadow, visibleCounts } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Mounts `markup` and waits for its map's load event (listened for before mounting: it can be quick). */
+async function mountLoaded(markup: ReturnType<typeof html>): Promise<MemberMap> {
+  const loaded = oneEvent(document, 'member-map-load');
+  const el = await mount(markup);
+  await loaded;
+  return el;
+}
+
 async function mount(markup: ReturnType<typeof html>): Promise<MemberMap> {
   const wrapper = await fixture<HTMLDivElement>(html`<div style="width:700px">${markup}</div>`);
   const el = wrapper.querySelector('member-map') as MemberMap;
@@ -45,10 +53,9 @@ describe('theming', () => {
 
 describe('slots and fallback content', () => {
   it('replaces the contact text with slot="contact" and keeps the mail link', async () => {
-    const el = await mount(html`<member-map src="${FIXTURES}members.geojson"
+    const el = await mountLoaded(html`<member-map src="${FIXTURES}members.geojson"
       ><p slot="contact">Schreiben Sie uns, wir freuen uns!</p></member-map
     >`);
-    await oneEvent(el, 'member-map-load');
     shadow(el).querySelector<HTMLButtonElement>('[part="contact-button"]')!.click();
     await el.updateComplete;
     const slot = shadow(el).querySelector<HTMLSlotElement>('slot[name="contact"]')!;
@@ -58,8 +65,7 @@ describe('slots and fallback content', () => {
   });
 
   it('shows slot="empty" when no member matches', async () => {
-    const el = await mount(html`<member-map src="${FIXTURES}members.geojson"><p slot="empty">Hier ist noch niemand.</p></member-map>`);
-    await oneEvent(el, 'member-map-load');
+    const el = await mountLoaded(html`<member-map src="${FIXTURES}members.geojson"><p slot="empty">Hier ist noch niemand.</p></member-map>`);
     const input = shadow(el).querySelector<HTMLInputElement>('[part="search"]')!;
     input.value = 'gibt es nicht';
     input.dispatchEvent(new InputEvent('input'));
@@ -69,8 +75,7 @@ describe('slots and fallback content', () => {
   });
 
   it('hides its light-DOM fallback content once it has upgraded', async () => {
-    const el = await mount(html`<member-map src="${FIXTURES}members.geojson"><a href="/mitglieder.html">Liste der Mitglieder</a></member-map>`);
-    await oneEvent(el, 'member-map-load');
+    const el = await mountLoaded(html`<member-map src="${FIXTURES}members.geojson"><a href="/mitglieder.html">Liste der Mitglieder</a></member-map>`);
     expect(el.querySelector('a')!.getBoundingClientRect().height).to.equal(0);
     const notUpgraded = await fixture(html`<member-map-never-defined><a href="/x">Liste der Mitglieder</a></member-map-never-defined>`);
     expect(notUpgraded.querySelector('a')!.getBoundingClientRect().height, 'shown if the script never runs').to.be.greaterThan(0);

@@ -5,19 +5,27 @@ import { shadow, visibleCounts } from './helpers.js';
 const status = (el: HTMLElement) => shadow(el).querySelector<HTMLElement>('[part="status"]')!;
 const alertText = (el: HTMLElement) => shadow(el).querySelector('[part="error"]')?.textContent ?? '';
 
-async function mapFor(src: string, attributes: Record<string, string> = {}): Promise<MemberMap> {
+interface Mounted {
+  el: MemberMap;
+  /** Listened for before mounting: a small local file can load (or fail) before fixture() returns. */
+  loaded: Promise<CustomEvent>;
+  failed: Promise<CustomEvent>;
+}
+
+async function mapFor(src: string, attributes: Record<string, string> = {}): Promise<Mounted> {
   const el = document.createElement('member-map') as MemberMap;
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   el.src = src;
+  const loaded = oneEvent(el, 'member-map-load');
+  const failed = oneEvent(el, 'member-map-error');
   await fixture(html`<div style="width:700px">${el}</div>`);
   el.scrollIntoView(); // it starts only near the viewport
-  return el;
+  return { el, loaded, failed };
 }
 
 describe('slow, silent and oversized data', () => {
   it('shows the loading status for as long as a slow server takes', async () => {
-    const el = await mapFor('/slow/1500/test/fixtures/members.geojson');
-    const loaded = oneEvent(el, 'member-map-load');
+    const { el, loaded } = await mapFor('/slow/1500/test/fixtures/members.geojson');
     await waitUntil(() => status(el).textContent!.includes('Lade Mitglieder'), 'loading shown');
     for (let i = 0; i < 5; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -30,8 +38,7 @@ describe('slow, silent and oversized data', () => {
   });
 
   it('gives up on a server that never answers after load-timeout, and offers a retry', async () => {
-    const el = await mapFor('/hang/test/fixtures/members.geojson', { 'load-timeout': '1' });
-    const failed = oneEvent(el, 'member-map-error');
+    const { el, failed } = await mapFor('/hang/test/fixtures/members.geojson', { 'load-timeout': '1' });
     const started = performance.now();
     expect((await failed).detail.message).to.equal('Der Server hat in 1 Sekunden nicht geantwortet.');
     expect(performance.now() - started).to.be.below(5000);
@@ -48,8 +55,8 @@ describe('slow, silent and oversized data', () => {
 
   it('loads on retry when the server answers the second time', async () => {
     const key = `k${Date.now()}`;
-    const el = await mapFor(`/hang-once/${key}/test/fixtures/members.geojson`, { 'load-timeout': '1' });
-    await oneEvent(el, 'member-map-error');
+    const { el, failed } = await mapFor(`/hang-once/${key}/test/fixtures/members.geojson`, { 'load-timeout': '1' });
+    await failed;
     await el.updateComplete;
     const loaded = oneEvent(el, 'member-map-load');
     shadow(el).querySelector<HTMLButtonElement>('[part="error"] button')!.click();
@@ -59,20 +66,19 @@ describe('slow, silent and oversized data', () => {
 
   it('refuses a file over max-size with a clear message (declared or streamed size)', async () => {
     for (const src of ['/test/fixtures/members.geojson', '/chunked/test/fixtures/members.geojson']) {
-      const el = await mapFor(src, { 'max-size': '0.001' });
-      const failed = oneEvent(el, 'member-map-error');
+      const { el, failed } = await mapFor(src, { 'max-size': '0.001' });
       expect((await failed).detail.message, src).to.equal('Die Mitgliederdatei ist größer als 0,001 MB und wird daher nicht geladen.');
       await el.updateComplete;
       expect(shadow(el).querySelector('[part="error"] button'), 'no retry for a file that is too large').to.equal(null);
     }
     const fits = await mapFor('/chunked/test/fixtures/members.geojson', { 'max-size': '1' });
-    expect((await oneEvent(fits, 'member-map-load')).detail.count).to.equal(12);
+    expect((await fits.loaded).detail.count).to.equal(12);
   });
 
   it('shows a 50,000-member file', async function () {
     this.timeout(30000);
-    const el = await mapFor('/generated/50000.geojson');
-    const { detail } = await oneEvent(el, 'member-map-load');
+    const { el, loaded } = await mapFor('/generated/50000.geojson');
+    const { detail } = await loaded;
     expect(detail.count).to.equal(50000);
     expect(visibleCounts(el).total).to.equal(50000);
   });
