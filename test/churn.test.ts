@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MemberMap } from '../src/member-map.js';
-import { FIXTURES, loadedMap, nextFrame, shadow, visibleCounts } from './helpers.js';
+import { FIXTURES, loadedMap, nextFrame, shadow, visibleCounts, watchFailures } from './helpers.js';
 
 // Lifecycle churn: a CMS that moves the element around (tabs, accordions, page builders re-rendering)
 // and a page that changes `src` faster than the server answers. Nothing may throw, nothing may be
@@ -10,27 +10,6 @@ import { FIXTURES, loadedMap, nextFrame, shadow, visibleCounts } from './helpers
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const containers = (el: HTMLElement) => shadow(el).querySelectorAll('.leaflet-container').length;
 
-/** Uncaught errors, unhandled rejections and console.error calls while a test runs. */
-function watchFailures() {
-  const failures: string[] = [];
-  const onError = (event: ErrorEvent) => failures.push(`uncaught: ${event.message}`);
-  const onRejection = (event: PromiseRejectionEvent) => failures.push(`unhandled rejection: ${String(event.reason)}`);
-  const consoleError = console.error;
-  console.error = (...args: unknown[]) => {
-    failures.push(`console.error: ${args.map(String).join(' ')}`);
-    consoleError.apply(console, args);
-  };
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    failures,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-      console.error = consoleError;
-    },
-  };
-}
 
 /** The most Leaflet containers the shadow root ever held, checked on every DOM change inside it. */
 function watchContainers(el: HTMLElement) {

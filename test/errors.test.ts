@@ -1,22 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { MemberMap } from '../src/member-map.js';
-import { FIXTURES, shadow, visibleCounts } from './helpers.js';
+import { FIXTURES, shadow, visibleCounts, watchFailures } from './helpers.js';
 
-/** Records uncaught errors and unhandled rejections while a test runs. */
-function watchUncaught() {
-  const seen: unknown[] = [];
-  const onError = (event: ErrorEvent) => seen.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => seen.push(event.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    seen,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
 
 async function failingMap(src: string, lang = 'de') {
   const el = document.createElement('member-map') as MemberMap;
@@ -29,14 +14,14 @@ async function failingMap(src: string, lang = 'de') {
 }
 
 describe('<member-map> data that cannot be used', () => {
-  let uncaught: ReturnType<typeof watchUncaught>;
+  let uncaught: ReturnType<typeof watchFailures>;
   beforeEach(() => {
-    uncaught = watchUncaught();
+    uncaught = watchFailures();
   });
   afterEach(async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     uncaught.stop();
-    expect(uncaught.seen, 'uncaught errors').to.deep.equal([]);
+    expect(uncaught.failures, 'uncaught errors').to.deep.equal([]);
   });
 
   const cases: [string, string, RegExp, RegExp][] = [

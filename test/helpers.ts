@@ -32,3 +32,25 @@ export function visibleCounts(el: HTMLElement): { markers: number; clusters: num
 }
 
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
+/** Uncaught errors, unhandled rejections and console.error calls while a test runs; `stop()` ends it. */
+export function watchFailures() {
+  const failures: string[] = [];
+  const onError = (event: ErrorEvent) => failures.push(`uncaught: ${event.message}`);
+  const onRejection = (event: PromiseRejectionEvent) => failures.push(`unhandled rejection: ${String(event.reason)}`);
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => {
+    failures.push(`console.error: ${args.map(String).join(' ')}`);
+    consoleError.apply(console, args);
+  };
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    failures,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+      console.error = consoleError;
+    },
+  };
+}

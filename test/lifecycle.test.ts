@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MemberMap } from '../src/member-map.js';
-import { FIXTURES, loadedMap, nextFrame, shadow, visibleCounts } from './helpers.js';
+import { FIXTURES, loadedMap, nextFrame, shadow, visibleCounts, watchFailures } from './helpers.js';
 
 const mapContainers = (el: HTMLElement) => shadow(el).querySelectorAll('.leaflet-container').length;
 
@@ -44,12 +44,6 @@ function grid(count: number) {
   };
 }
 
-function recordUncaught() {
-  const errors: unknown[] = [];
-  const onError = (event: ErrorEvent) => errors.push(event.message);
-  window.addEventListener('error', onError);
-  return { errors, stop: () => window.removeEventListener('error', onError) };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,7 +90,7 @@ describe('<member-map> lifecycle', () => {
   });
 
   it('can be removed and re-added while a large file is still being clustered', async () => {
-    const uncaught = recordUncaught();
+    const uncaught = watchFailures();
     try {
       const el = document.createElement('member-map') as MemberMap;
       el.data = grid(15000);
@@ -111,14 +105,14 @@ describe('<member-map> lifecycle', () => {
       expect(visibleCounts(el).total).to.equal(15000);
       expect(mapContainers(el)).to.equal(1);
       await sleep(100);
-      expect(uncaught.errors).to.deep.equal([]);
+      expect(uncaught.failures).to.deep.equal([]);
     } finally {
       uncaught.stop();
     }
   });
 
   it('replaces members that are still being clustered', async () => {
-    const uncaught = recordUncaught();
+    const uncaught = watchFailures();
     try {
       const el = document.createElement('member-map') as MemberMap;
       const counts: number[] = [];
@@ -132,7 +126,7 @@ describe('<member-map> lifecycle', () => {
       await sleep(300);
       expect(counts).to.deep.equal([40]);
       expect(visibleCounts(el).total).to.equal(40);
-      expect(uncaught.errors).to.deep.equal([]);
+      expect(uncaught.failures).to.deep.equal([]);
     } finally {
       uncaught.stop();
     }

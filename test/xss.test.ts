@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { MemberMap } from '../src/member-map.js';
-import { shadow } from './helpers.js';
+import { shadow, watchFailures } from './helpers.js';
 import { generatePayloads } from './fixtures/hostile/payloads.js';
 
 // Hostile text everywhere the element takes text from: every member property (through `data` and
@@ -70,20 +70,6 @@ function assertSafe(root: ShadowRoot, where: string): void {
   }
 }
 
-function recordFailures() {
-  const failures: string[] = [];
-  const onError = (event: ErrorEvent) => failures.push(`error: ${event.message}`);
-  const onRejection = (event: PromiseRejectionEvent) => failures.push(`unhandled rejection: ${String(event.reason)}`);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    failures,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const text = (node: Element | null | undefined) => node?.textContent ?? null;
@@ -121,7 +107,7 @@ const contactValues = (node: Element) =>
   [...node.querySelectorAll('.contact-lines li')].map((li) => li.lastElementChild!.textContent);
 
 describe('<member-map> with hostile data and attributes', () => {
-  let recorder: ReturnType<typeof recordFailures>;
+  let recorder: ReturnType<typeof watchFailures>;
   let warn: typeof console.warn;
 
   before(async () => {
@@ -134,7 +120,7 @@ describe('<member-map> with hostile data and attributes', () => {
   });
   beforeEach(() => {
     delete window.__xss;
-    recorder = recordFailures();
+    recorder = watchFailures();
     warn = console.warn;
   });
   afterEach(async () => {
