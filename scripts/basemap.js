@@ -10,10 +10,10 @@ const require = createRequire(import.meta.url);
 
 export const BASEMAP_FILE = 'member-map-basemap.json';
 
-/** [west, south, east, north]: Germany with enough margin for the neighbours at zoom 5. */
-const AREA = [1.5, 45.0, 20.0, 57.5];
+/** [west, south, east, north]: Germany and enough of Europe around it to fill a wide map at zoom 5. */
+const AREA = [-3.0, 43.0, 25.0, 59.0];
 const GERMANY = '276'; // ISO 3166-1 numeric, as world-atlas names its countries
-const QUANTIZATION = 1e5; // about 20 m steps across AREA: finer than a pixel at zoom 9
+const QUANTIZATION = 1e5; // about 30 m steps across AREA: finer than a pixel at zoom 9
 /**
  * City labels by size: the largest and the state capitals at every zoom, smaller towns only up
  * close. The element also hides a label that would overlap a larger city's.
