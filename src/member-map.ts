@@ -11,6 +11,7 @@ import { FullscreenController } from './fullscreen-controller.js';
 import { errorMessage } from './i18n/error-message.js';
 import { languageOf, stringsFor, type Strings } from './i18n/index.js';
 import { MemberMapView } from './map/member-map-view.js';
+import { nextTask } from './next-task.js';
 import { membersInRegion, stateOf } from './regions.js';
 import { searchMembers } from './search.js';
 import { TileConsent, type TilesMode } from './tile-consent.js';
@@ -146,6 +147,7 @@ export class MemberMap extends LitElement {
   private started = false;
   private nearAtConnect = false;
   private mapView?: MemberMapView;
+  private mapPending = false;
   /** Members after the search: handed to the map, and finished there. */
   private found: Member[] = [];
   private membersInView?: Member[];
@@ -279,16 +281,13 @@ export class MemberMap extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.started && !this.mapView && this.isConnected) {
-      const host = this.renderRoot.querySelector('.map')!.appendChild(document.createElement('div'));
-      host.className = 'leaflet-host';
-      this.mapView = new MemberMapView(host, {
-        strings: this.strings,
-        popupContent: (member) => this.renderPopup(member),
-        onOpen: (member) => this.handleOpen(member),
-        onClose: (member) => this.handleClose(member),
-        initialView: () => this.initialView(),
-        overlayInsets: () => ({ top: 0, bottom: this.tileConsent.asking ? this.consentBarHeight() : 0 }),
+    if (this.started && !this.mapView && this.isConnected && !this.mapPending) {
+      // The map is made in a task of its own: the element's first render and the map's creation
+      // each take tens of milliseconds, together they would block the page in one long task.
+      this.mapPending = true;
+      void nextTask().then(() => {
+        this.mapPending = false;
+        if (this.isConnected && !this.mapView) this.createMapView();
       });
     }
     if (!this.mapView) return;
@@ -296,6 +295,20 @@ export class MemberMap extends LitElement {
     if (this.source.status !== 'loading' && this.found !== this.membersInView) void this.showMembers();
     if (changed.has('lang')) this.mapView.setStrings(this.strings);
     if (changed.has('selected') && this.selected !== this.openedId && !this.loading) this.openSelected();
+  }
+
+  private createMapView(): void {
+    const host = this.renderRoot.querySelector('.map')!.appendChild(document.createElement('div'));
+    host.className = 'leaflet-host';
+    this.mapView = new MemberMapView(host, {
+      strings: this.strings,
+      popupContent: (member) => this.renderPopup(member),
+      onOpen: (member) => this.handleOpen(member),
+      onClose: (member) => this.handleClose(member),
+      initialView: () => this.initialView(),
+      overlayInsets: () => ({ top: 0, bottom: this.tileConsent.asking ? this.consentBarHeight() : 0 }),
+    });
+    this.requestUpdate();
   }
 
   /** True from the request until every member is clustered and on the map. */

@@ -2,3 +2,28 @@
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve));
 }
+
+/** Main-thread time one slice of a long job may take before the page gets a turn (ms). */
+export const SLICE_MS = 30;
+
+/**
+ * Cuts a long job into slices of about SLICE_MS: the job asks `due` between two steps and, when it
+ * is, awaits `next()` (and checks whether it was cancelled meanwhile).
+ */
+export class TimeSlices {
+  private start: number;
+
+  /** `startDue`: the first step already waits for a task of its own. */
+  constructor(startDue = false) {
+    this.start = startDue ? -Infinity : performance.now();
+  }
+
+  get due(): boolean {
+    return performance.now() - this.start > SLICE_MS;
+  }
+
+  async next(): Promise<void> {
+    await nextTask();
+    this.start = performance.now();
+  }
+}

@@ -4,8 +4,9 @@ import { loadedMap, shadow } from './helpers.js';
 const GERMANY_FILL = [0xfc, 0xfb, 0xf7];
 const NEIGHBOUR_FILL = [0xeb, 0xe8, 0xe0];
 
+/** Waits until the basemap is drawn: it is added in slices, country by country, the city labels last. */
 async function basemapPane(el: HTMLElement): Promise<SVGSVGElement> {
-  await waitUntil(() => shadow(el).querySelector('.leaflet-member-map-basemap-pane svg path'), 'basemap drawn', { timeout: 5000 });
+  await waitUntil(() => shadow(el).querySelector('.city-label'), 'basemap drawn', { timeout: 5000 });
   return shadow(el).querySelector<SVGSVGElement>('.leaflet-member-map-basemap-pane svg')!;
 }
 

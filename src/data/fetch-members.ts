@@ -1,3 +1,4 @@
+import { nextTask, TimeSlices } from '../next-task.js';
 import { MemberDataError } from './members.js';
 
 export interface FetchLimits {
@@ -19,6 +20,9 @@ export async function fetchMemberJson(url: string, signal: AbortSignal, limits: 
   }, limits.timeoutMs);
   try {
     const text = await fetchText(url, request.signal, limits.maxBytes);
+    // Reading the last chunk and parsing a big file are two tasks, not one.
+    await nextTask();
+    request.signal.throwIfAborted();
     try {
       return JSON.parse(text);
     } catch (cause) {
@@ -49,14 +53,17 @@ async function fetchText(url: string, signal: AbortSignal, maxBytes: number): Pr
     new MemberDataError('too-large', `The member file ${url} is larger than ${maxBytes} bytes.`, { limit: maxBytes });
   const declared = response.headers.get('Content-Length');
   if (Number(declared) > maxBytes) throw tooLarge();
-  // With a declared, uncompressed size within the limit the browser's own decoding is fastest.
-  if ((declared !== null && !response.headers.get('Content-Encoding')) || !response.body) return response.text();
-  // Counted while streaming: a server may send no Content-Length, or a wrong one.
+  if (!response.body) return response.text();
+  // Read chunk by chunk and counted: a server may send no Content-Length, or a wrong one. When the
+  // file has arrived before it is read, every read answers at once (a microtask), so the loop would
+  // decode the whole file in one task; it steps aside for the page every few milliseconds.
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];
   let received = 0;
+  const slices = new TimeSlices();
   for (;;) {
+    if (slices.due) await slices.next();
     const { done, value } = await reader.read();
     if (done) break;
     received += value.byteLength;

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fetchMemberJson, type FetchLimits } from './fetch-members.js';
-import { nextTask } from '../next-task.js';
-import { MemberDataError, parseMembers, type Member, type SkippedFeature } from './members.js';
+import { TimeSlices } from '../next-task.js';
+import { MemberDataError, parseMembersStepwise, type Member, type MemberCollection, type SkippedFeature } from './members.js';
 
 export type SourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -56,9 +56,9 @@ export class MemberSource implements ReactiveController {
             ? parseInline(inline)
             : await fetchMemberJson(src, controller.signal, limits);
       if (controller.signal.aborted) return;
-      await nextTask(); // parsing a big file and checking its features are two tasks, not one
-      if (controller.signal.aborted) return;
-      const { members, skipped } = parseMembers(json);
+      const result = await this.check(json, controller.signal);
+      if (!result) return;
+      const { members, skipped } = result;
       if (skipped.length > 0) {
         console.warn(
           `<member-map>: ${skipped.length} feature(s) skipped:\n` +
@@ -74,6 +74,20 @@ export class MemberSource implements ReactiveController {
       this.error = error;
       this.settle('error', []);
       this.onError(error);
+    }
+  }
+
+  /** Checks the features in slices of a few milliseconds; undefined when aborted meanwhile. */
+  private async check(json: unknown, signal: AbortSignal): Promise<MemberCollection | undefined> {
+    const parsing = parseMembersStepwise(json);
+    const slices = new TimeSlices(true); // parsing the file was a task of its own
+    for (;;) {
+      if (slices.due) {
+        await slices.next();
+        if (signal.aborted) return undefined;
+      }
+      const step = parsing.next();
+      if (step.done) return step.value;
     }
   }
 

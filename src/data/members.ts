@@ -118,11 +118,26 @@ function readFeature(feature: unknown, index: number, seenIds: Set<string>): Mem
   return member;
 }
 
+/** How many features the stepwise parser checks between two pauses. */
+const FEATURES_PER_STEP = 250;
+
 /**
  * Turns parsed JSON into members. Throws `MemberDataError` only when the input as a whole is
  * unusable; single bad features are returned in `skipped` and never hide the valid ones.
  */
 export function parseMembers(input: unknown): MemberCollection {
+  const parsing = parseMembersStepwise(input);
+  for (;;) {
+    const step = parsing.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseMembers` in steps: pauses (yields) after every few hundred features, so that a caller can
+ * spread a large file over several tasks. Returns the same result and throws the same errors.
+ */
+export function* parseMembersStepwise(input: unknown): Generator<void, MemberCollection> {
   if (!isObject(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features)) {
     throw new MemberDataError('not-collection', 'The data is not a GeoJSON FeatureCollection.');
   }
@@ -137,6 +152,7 @@ export function parseMembers(input: unknown): MemberCollection {
   // An index loop, not forEach: a sparse array (possible through the `data` property) has holes
   // that forEach would pass over silently.
   for (let index = 0; index < features.length; index += 1) {
+    if (index > 0 && index % FEATURES_PER_STEP === 0) yield;
     const result = readFeature(features[index], index, seenIds);
     if ('reason' in result) skipped.push(result);
     else members.push(result);

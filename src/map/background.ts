@@ -1,6 +1,7 @@
 import L from './leaflet.js';
 import { attributionHtml } from './attribution.js';
-import { addBasemapPanes, basemapLayer, fetchBasemap, type BasemapData } from './basemap.js';
+import { TimeSlices } from '../next-task.js';
+import { addBasemapPanes, basemapLayers, fetchBasemap, type BasemapData } from './basemap.js';
 
 /** What lies under the members: detailed tiles, the bundled offline basemap, or nothing. */
 export type Background =
@@ -36,7 +37,7 @@ export class MapBackground {
         (data) => {
           // Two frames later, so that whatever is on the map already (the members) is painted first;
           // the timer covers pages that paint no frames (background tabs, headless screenshots).
-          const draw = () => this.draw(key, data);
+          const draw = () => void this.draw(key, data);
           requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(draw)));
           setTimeout(draw, 300);
         },
@@ -52,10 +53,20 @@ export class MapBackground {
     if (background.kind === 'basemap') fetchBasemap(background.url).catch(() => undefined);
   }
 
-  private draw(key: string, data: BasemapData): void {
+  /** Adds the basemap country by country, in slices that leave the page responsive. */
+  private async draw(key: string, data: BasemapData): Promise<void> {
     if (this.shown !== key || this.layer) return; // switched again meanwhile, or drawn already
-    this.layer = basemapLayer(data);
-    this.map.addLayer(this.layer);
+    const layer = L.layerGroup();
+    this.layer = layer;
+    this.map.addLayer(layer);
+    const slices = new TimeSlices();
+    for (const part of basemapLayers(data)) {
+      if (slices.due) {
+        await slices.next();
+        if (this.layer !== layer) return; // cleared or switched meanwhile
+      }
+      layer.addLayer(part);
+    }
   }
 
   /** Stops anything in flight from being added (the map is going away). */

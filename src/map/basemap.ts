@@ -64,15 +64,15 @@ const LABEL_HALF_HEIGHT = 8;
  * zoomed in far enough for its town and it does not overlap a label already placed.
  */
 class CityLabels extends L.Layer {
-  private readonly labels: { city: BasemapData['cities'][number]; marker: L.Marker }[];
+  private readonly labels: { city: BasemapData['cities'][number]; marker?: L.Marker }[];
   private readonly group = L.layerGroup();
 
   constructor(cities: BasemapData['cities']) {
+    // The basemap's one attribution: set on each of the countries' polygons, Leaflet would rebuild
+    // the attribution control once per polygon.
     super();
-    this.labels = cities.map((city) => ({
-      city,
-      marker: L.marker([city.lat, city.lng], { icon: cityLabel(city.name), pane: LABEL_PANE, interactive: false, keyboard: false }),
-    }));
+    L.setOptions(this, { attribution: ATTRIBUTION });
+    this.labels = cities.map((city) => ({ city }));
   }
 
   override onAdd(map: L.Map): this {
@@ -91,30 +91,46 @@ class CityLabels extends L.Layer {
   private place(): void {
     const zoom = this._map.getZoom();
     const placed: L.Bounds[] = [];
-    for (const { city, marker } of this.labels) {
+    for (const label of this.labels) {
+      const { city } = label;
       const point = this._map.project([city.lat, city.lng], zoom);
       const box = L.bounds(
         [point.x - 3, point.y - LABEL_HALF_HEIGHT],
         [point.x + LABEL_OFFSET + city.name.length * CHARACTER_WIDTH, point.y + LABEL_HALF_HEIGHT],
       );
       const fits = zoom >= city.minZoom && !placed.some((other) => other.overlaps(box));
-      if (fits) placed.push(box);
-      if (fits) this.group.addLayer(marker);
-      else this.group.removeLayer(marker);
+      if (fits) {
+        placed.push(box);
+        // Made when first shown: most small towns never are.
+        label.marker ??= L.marker([city.lat, city.lng], {
+          icon: cityLabel(city.name),
+          pane: LABEL_PANE,
+          interactive: false,
+          keyboard: false,
+        });
+        this.group.addLayer(label.marker);
+      } else if (label.marker) {
+        this.group.removeLayer(label.marker);
+      }
     }
   }
 }
 
-/** Countries as SVG paths (Germany last, so its border is on top) and city labels. */
-export function basemapLayer(data: BasemapData): L.LayerGroup {
-  const countries = feature(data.topology, data.topology.objects.countries);
-  countries.features.sort((a, b) => Number(a.properties.germany) - Number(b.properties.germany));
+/**
+ * The basemap's layers one by one, to be added in slices: each country as SVG paths (Germany last,
+ * so that its border is on top), then the city labels.
+ */
+export function* basemapLayers(data: BasemapData): Generator<L.Layer> {
+  const { topology } = data;
+  const countries = [...topology.objects.countries.geometries];
+  const germany = (country: { properties?: { germany?: boolean } }) => Number(Boolean(country.properties?.germany));
+  countries.sort((a, b) => germany(a) - germany(b));
   // GeoJSON hands `renderer` on to each polygon; Leaflet's typings miss that.
   const options: L.GeoJSONOptions & L.PathOptions = {
     renderer: L.svg({ pane: BASEMAP_PANE }),
     interactive: false,
-    attribution: ATTRIBUTION,
     style: (country) => (country?.properties.germany ? GERMANY_STYLE : NEIGHBOUR_STYLE),
   };
-  return L.layerGroup([L.geoJSON(countries, options), new CityLabels(data.cities)]);
+  for (const country of countries) yield L.geoJSON(feature(topology, country), options);
+  yield new CityLabels(data.cities);
 }

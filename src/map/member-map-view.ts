@@ -5,7 +5,7 @@ import { ClusterLoad } from './cluster-load.js';
 import { GestureHandling } from './gestures.js';
 import { clusterIcon, memberIcon } from './icons.js';
 import type { Member } from '../data/members.js';
-import { nextTask } from '../next-task.js';
+import { TimeSlices } from '../next-task.js';
 import type { Strings } from '../i18n/index.js';
 
 export interface MemberMapViewOptions {
@@ -33,8 +33,6 @@ const FIT_PADDING = 28;
  */
 const MAX_ZOOM = 14;
 const MIN_ZOOM = 4;
-/** Longest stretch of marker making before the browser gets a turn (ms). */
-const SLICE_MS = 40;
 const SINGLE_MEMBER_ZOOM = 11;
 /** The zoom for a `center` given without `zoom`: a municipality and its surroundings. */
 const CENTERED_ZOOM = 9;
@@ -122,15 +120,17 @@ export class MemberMapView {
     this.fitToMembers();
     // Markers are made in slices too (after the task that brought the data), so that no single task
     // blocks the page for long.
-    let sliceStart = 0;
+    const slices = new TimeSlices(true);
     for (const member of members) {
-      if (this.markers.size % 256 === 0 && performance.now() - sliceStart > SLICE_MS) {
-        await nextTask();
+      if (this.markers.size % 64 === 0 && slices.due) {
+        await slices.next();
         if (generation !== this.generation || this.destroyed) return false;
-        sliceStart = performance.now();
       }
       this.markers.set(member.id, this.createMarker(member));
     }
+    // Clustering starts with a task of its own (its first slice runs at once).
+    await slices.next();
+    if (generation !== this.generation || this.destroyed) return false;
     this.load = new ClusterLoad(this.map, [...this.markers.values()], {
       showCoverageOnHover: false,
       maxClusterRadius: 50,
