@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MemberDataError, parseMembers } from '../src/data/members.js';
+import { MemberDataError, parseMembers, parseMembersStepwise } from '../src/data/members.js';
 
 const point = (lng: unknown, lat: unknown) => ({ type: 'Point', coordinates: [lng, lat] });
 const feature = (properties: Record<string, unknown>, geometry: unknown = point(8.67, 49.4)) => ({
@@ -92,5 +92,27 @@ describe('parseMembers (pure data module)', () => {
     const error = dataError(collection(feature({ municipality: 'x' }), feature({ id: 'y' })));
     expect(error.code).to.equal('no-valid-members');
     expect(error.details.skipped?.map((item) => item.code)).to.deep.equal(['missing-id', 'missing-municipality']);
+  });
+
+  it('can be run in steps that pause every few hundred features, with the same result', () => {
+    const features = Array.from({ length: 1001 }, (_, i) => (i % 100 === 7 ? feature({ id: `m${i}` }) : feature({ id: `m${i}`, municipality: `Ort ${i}` })));
+    const parsing = parseMembersStepwise(collection(...features));
+    let pauses = 0;
+    let step = parsing.next();
+    while (!step.done) {
+      pauses += 1;
+      step = parsing.next();
+    }
+    expect(pauses).to.equal(4); // after features 250, 500, 750 and 1,000
+    expect(step.value).to.deep.equal(parseMembers(collection(...features)));
+    expect(step.value.members).to.have.length(991);
+    expect(step.value.skipped.map((item) => item.index)).to.deep.equal(Array.from({ length: 10 }, (_, i) => i * 100 + 7));
+  });
+
+  it('throws the same errors when run in steps', () => {
+    expect(() => parseMembersStepwise({ type: 'Feature' }).next()).to.throw(MemberDataError).with.property('code', 'not-collection');
+    const parsing = parseMembersStepwise(collection(...Array.from({ length: 300 }, () => feature({}))));
+    expect(parsing.next().done).to.equal(false);
+    expect(() => parsing.next()).to.throw(MemberDataError).with.property('code', 'no-valid-members');
   });
 });
