@@ -60,3 +60,32 @@ export function memberCollection(count, seed = 7) {
 function round5(value) {
   return Math.round(value * 1e5) / 1e5;
 }
+
+/** Heidelberg's town hall (WGS 84): where every member of `onePointCollection` sits. */
+export const ONE_POINT = { lng: 8.69079, lat: 49.41032 };
+
+/**
+ * `count` valid members of one municipality, all at the same coordinates (issue 7: "members of one
+ * municipality at the same coordinates spiderfy without freezing"). Same seed and size → same bytes.
+ */
+export function onePointCollection(count, seed = 7) {
+  const random = prng(seed * 1_000_003 + count);
+  const width = String(count).length;
+  const features = [];
+  for (let i = 1; i <= count; i++) {
+    const number = String(i).padStart(width, '0');
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [ONE_POINT.lng, ONE_POINT.lat] },
+      properties: {
+        id: `one-point-${number}`,
+        role: ROLES[Math.floor(random() * ROLES.length)],
+        organisation: `Stadt Heidelberg, Bürgerbeteiligung ${number}`,
+        municipality: 'Heidelberg',
+        state: 'Baden-Württemberg',
+        email: `beteiligung-${number}@example.org`,
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -14,7 +14,7 @@ function originOf(url, source, functionName) {
   }
   if (url.includes('/vendor/markercluster/')) return 'leaflet.markercluster';
   if (url.includes('/vendor/leaflet/')) return 'leaflet';
-  if (/\/[ab]\/\d+$/.test(url)) return 'page script';
+  if (/\/[ab]\/(one-point-)?\d+$/.test(url)) return 'page script';
   const path = source ?? url;
   if (/leaflet\.markercluster/.test(path)) return 'leaflet.markercluster';
   if (/node_modules\/leaflet\//.test(path)) return 'leaflet';
@@ -100,13 +100,17 @@ function where(f) {
   return f.url ? `${f.url}:${f.line}:${f.column}` : '';
 }
 
-/** Text report of one profiled page load (`measurement` is the harness's result for that load). */
-export function profileLines(analysis, measurement, top = 20) {
+/**
+ * Text report of one profiled page load (`measurement` is the harness's result for that load).
+ * `labels` name what the profile spans and which frames are listed (the spiderfy scenario profiles a click).
+ */
+export function profileLines(analysis, measurement, top = 20, labels = {}) {
+  const { span = 'from navigation to the report', frames = 'before the clustered paint' } = labels;
   const ms = (value) => value.toFixed(0).padStart(6);
   const busy = analysis.total - (analysis.byOrigin.find(([origin]) => origin === 'idle')?.[1] ?? 0);
   const lines = [
     '',
-    `Profiled ${analysis.total.toFixed(0)} ms from navigation to the report, ${busy.toFixed(0)} ms of it busy.`,
+    `Profiled ${analysis.total.toFixed(0)} ms ${span}, ${busy.toFixed(0)} ms of it busy.`,
     '(program) is native renderer work outside JavaScript: HTML/CSS parsing, style, layout, paint, compiling.',
     '',
     'Self time by origin (ms):',
@@ -119,7 +123,7 @@ export function profileLines(analysis, measurement, top = 20) {
     ...analysis.byTotal.slice(0, top).map((f) => `${ms(f.total)}  ${f.origin.padEnd(22)} ${f.name.padEnd(28)} ${where(f)}`),
   ];
   if (measurement.longFrames?.length) {
-    lines.push('', 'Longest animation frames before the clustered paint (Long Animation Frames API):');
+    lines.push('', `Longest animation frames ${frames} (Long Animation Frames API):`);
     for (const frame of measurement.longFrames) {
       const end = frame.start + frame.duration;
       const render = frame.renderStart ? end - frame.renderStart : 0;

@@ -5,12 +5,14 @@
 //   npm run bench -- --sizes 10000 --runs 3        one size, fewer runs (while tuning)
 //   npm run bench -- --profile --sizes 10000       one CPU profile per page instead: top functions
 //   npm run bench -- --serve                       only serve the pages, to open them in a browser
+//   npm run bench -- --spiderfy 500                instead: 500 members at one point, click the cluster (spiderfy)
 //
 // Options: --sizes a,b,…  --runs N  --warmup N (unrecorded pairs per size, default 1)  --seed N
 //          --build (run `npm run build` first)  --bundle <file> (default dist/member-map.iife.js)
 //          --out <file> (default bench/results.json)  --timeout <ms per page>  --port N (with --serve)
 //          --wait-idle S (Linux: before each page load, wait up to S seconds until the CPUs are idle)
 //          --priority=N (Linux: run the browser's processes at nice value N, e.g. --priority=-10; N < 0 needs root)
+//          --spiderfy a,b,… (members at one point; replaces --sizes; with --profile: one profile of the click per page)
 import { execFileSync, execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,9 +20,10 @@ import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROME_ARGS, findChrome } from '../scripts/chrome.js';
-import { memberCollection } from './members.js';
+import { memberCollection, ONE_POINT, onePointCollection } from './members.js';
 import { analyseProfile, profileLines } from './profile.js';
 import { startServer } from './server.js';
+import { describeSpiderfy, spiderfyOnce, spiderfyTable } from './spiderfy.js';
 import { ROOT, sizeReport, sizeSummary } from './size.js';
 
 const LAUNCH_ARGS = CHROME_ARGS; // the same flags as the browser tests
@@ -45,16 +48,22 @@ const { values: options } = parseArgs({
     port: { type: 'string', default: '0' },
     'wait-idle': { type: 'string' },
     priority: { type: 'string' },
+    spiderfy: { type: 'string' },
   },
 });
 
-const sizes = options.sizes.split(',').map((size) => Number(size.replace(/[_\s]/g, '')));
+const parseSizes = (list) => list.split(',').map((size) => Number(size.replace(/[_\s]/g, '')));
+/** With --spiderfy: the members-at-one-point scenario instead of the load scenario (bench/spiderfy.js). */
+const spiderfy = options.spiderfy !== undefined;
+const sizes = parseSizes(spiderfy ? options.spiderfy : options.sizes);
 const runs = Number(options.runs);
 const warmup = Number(options.warmup);
 const timeout = Number(options.timeout);
 if (sizes.some((size) => !Number.isInteger(size) || size < 2) || !(runs >= 1) || !(warmup >= 0)) {
-  fail('usage: npm run bench -- [--sizes 1000,10000] [--runs 5] [--warmup 1] [--profile] [--serve] [--build]');
+  fail('usage: npm run bench -- [--sizes 1000,10000 | --spiderfy 500] [--runs 5] [--warmup 1] [--profile] [--serve] [--build]');
 }
+/** The member file (and page path) of one size: `members-<n>.geojson`, or `members-one-point-<n>.geojson`. */
+const dataset = (size) => (spiderfy ? `one-point-${size}` : String(size));
 
 function fail(message) {
   console.error(`\nbench: ${message}`);
@@ -225,14 +234,15 @@ process.on('SIGINT', () => process.exit(130));
 process.on('SIGTERM', () => process.exit(143));
 
 for (const size of sizes) {
-  writeFileSync(join(dataDir, `members-${size}.geojson`), JSON.stringify(memberCollection(size, Number(options.seed))));
+  const collection = spiderfy ? onePointCollection(size, Number(options.seed)) : memberCollection(size, Number(options.seed));
+  writeFileSync(join(dataDir, `members-${dataset(size)}.geojson`), JSON.stringify(collection));
 }
 
 const server = await startServer({ dataDir, bundleDir, bundleName, root: ROOT, port: Number(options.port) });
 
 if (options.serve) {
   log(`Serving on ${server.origin} (Ctrl+C to stop):`);
-  for (const size of sizes) log(`  ${size}: ${server.origin}/a/${size}   ${server.origin}/b/${size}`);
+  for (const size of sizes) log(`  ${size}${spiderfy ? ' at one point' : ''}: ${server.origin}/a/${dataset(size)}   ${server.origin}/b/${dataset(size)}`);
   await new Promise(() => {});
 }
 
@@ -246,9 +256,10 @@ const browser = await chromium.launch({ executablePath, headless: true, args: LA
 /**
  * Loads one page in a fresh browser context (cold caches, its own renderer) and returns what the
  * probe reported plus the JS heap after a forced GC. Throws when the page fails or shows the
- * wrong number of members.
+ * wrong number of members. `then(page, cdp)`, if given, runs on the loaded page instead,
+ * and its result is returned.
  */
-async function measure(side, size, { profile = false } = {}) {
+async function measure(side, size, { profile = false, then } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -260,7 +271,11 @@ async function measure(side, size, { profile = false } = {}) {
     let settle;
     const reported = new Promise((resolve) => (settle = resolve));
     await page.exposeFunction('__benchReport', (data) => settle(data));
-    page.on('pageerror', (error) => settle({ error: `page error: ${error.message}` }));
+    const pageErrors = [];
+    page.on('pageerror', (error) => {
+      pageErrors.push(error.message);
+      settle({ error: `page error: ${error.message}` });
+    });
     // Durations in thread CPU time: what the page cost the main thread, whatever else the machine runs.
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     if (profile) {
@@ -269,7 +284,7 @@ async function measure(side, size, { profile = false } = {}) {
       await cdp.send('Profiler.start');
     }
     prioritise();
-    await page.goto(`${server.origin}/${side}/${size}`, { waitUntil: 'commit', timeout });
+    await page.goto(`${server.origin}/${side}/${dataset(size)}`, { waitUntil: 'commit', timeout });
     prioritise();
     let timer;
     const report = await Promise.race([
@@ -286,6 +301,12 @@ async function measure(side, size, { profile = false } = {}) {
           `shown in view ${report.shown.total} (${report.shown.markers} markers + ${report.shown.clusters} clusters, ` +
           `${report.shown.outside} icons outside the map)`,
       );
+    }
+    if (then) {
+      const result = await then(page, cdp);
+      if (pageErrors.length) throw new Error(`${SIDES[side]}, ${size} members: page error: ${pageErrors[0]}`);
+      result.console = messages;
+      return result;
     }
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
@@ -331,16 +352,143 @@ const describe = (m) =>
   `${String(m.size).padStart(6)} ${m.side}: paint ${fmt(m.paint)} ms, main-thread CPU ${fmt(m.cpu.task)} ms, longest task ${fmt(m.longestTask)} ms ` +
   `(${m.longTasks} long), heap ${fmt(mb(m.heap), 1)} MB, shown ${m.shown.markers} markers + ${m.shown.clusters} clusters`;
 
+/** Source maps for the profiles: the bundle under test and the two raw libraries. */
+const profileScripts = {
+  [`/dist/${bundleName}`]: join(bundleDir, `${bundleName}.map`),
+  '/vendor/leaflet/leaflet.js': join(ROOT, 'node_modules/leaflet/dist/leaflet.js.map'),
+  '/vendor/markercluster/leaflet.markercluster.js': join(ROOT, 'node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map'),
+};
+
+// --- spiderfy mode (--spiderfy N) -------------------------------------------------------------
+
+if (spiderfy) {
+  /** Loads the page with `size` members at one point, then clicks the cluster (bench/spiderfy.js). */
+  const click = (side, size, { profile = false } = {}) =>
+    measure(side, size, {
+      then: (page, cdp) => spiderfyOnce(page, cdp, { side, size, timeout, profile, label: `${SIDES[side]}, ${size} members at one point` }),
+    });
+
+  if (options.profile) {
+    const profileDir = join(ROOT, 'bench/profiles');
+    mkdirSync(profileDir, { recursive: true });
+    try {
+      for (const size of sizes) {
+        for (let i = 0; i < warmup; i++) for (const side of ['a', 'b']) await click(side, size);
+        for (const side of ['a', 'b']) {
+          const m = await click(side, size, { profile: true });
+          const file = join(profileDir, `spiderfy-${side}-${size}.cpuprofile`);
+          writeFileSync(file, JSON.stringify(m.cpuProfile));
+          console.log(`\n## ${SIDES[side]}, click on ${size} members at one point (profiled; times are inflated by the profiler)\n`);
+          console.log(describeSpiderfy(m));
+          const lines = profileLines(analyseProfile(m.cpuProfile, { scripts: profileScripts }), m, 20, {
+            span: 'from the click to the painted frame',
+            frames: 'from the click on (start: ms after the click)',
+          });
+          console.log(lines.join('\n'));
+          console.log(`\nFull profile: ${relative(process.cwd(), file)} (open it in Chrome DevTools → Performance).`);
+        }
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    process.exit(0);
+  }
+
+  const startLoad = loadavg()[0];
+  const startBusy = await cpuBusy(1000);
+  if (startBusy > 0.1) {
+    log(`WARNING: other work keeps the CPUs ${Math.round(startBusy * 100)} % busy: the numbers will be noisy (see --wait-idle).`);
+  }
+  log(`Benchmark (spiderfy): ${sizes.join(', ')} members at one point; ${runs} run(s) per page and size, ${warmup} warm-up pair(s); ${executablePath} ${browser.version()}`);
+  const results = [];
+  try {
+    for (const size of sizes) {
+      for (let i = 0; i < warmup; i++) for (const side of ['a', 'b']) await click(side, size);
+      const measured = { a: [], b: [] };
+      for (let run = 0; run < runs; run++) {
+        for (const side of run % 2 ? ['b', 'a'] : ['a', 'b']) {
+          const busyBefore = await waitForIdle();
+          const m = await click(side, size);
+          m.cpuBusyBefore = busyBefore;
+          m.loadAverage = loadavg()[0];
+          log(`${describeSpiderfy(m)}   [run ${run + 1}/${runs}]`);
+          measured[side].push(m);
+        }
+      }
+      const side = (list) => ({
+        paint: median(list.map((m) => m.paint)),
+        longestTask: median(list.map((m) => m.longestTask)),
+        cpu: median(list.map((m) => m.cpu)),
+        clickEvent: median(list.map((m) => m.clickEvent?.duration)),
+        markersInView: median(list.map((m) => m.markersInView)),
+      });
+      const a = side(measured.a);
+      const b = side(measured.b);
+      const strip = ({ cpuProfile, ...rest }) => rest;
+      results.push({
+        size,
+        a,
+        b,
+        ratio: { paint: ratio(a.paint, b.paint), longestTask: ratio(a.longestTask, b.longestTask), cpu: ratio(a.cpu, b.cpu) },
+        runs: { a: measured.a.map(strip), b: measured.b.map(strip) },
+      });
+    }
+  } catch (error) {
+    await browser.close().catch(() => {});
+    await server.close();
+    fail(error.message);
+  }
+  const chromiumVersion = browser.version();
+  await browser.close();
+  await server.close();
+
+  console.log('');
+  console.log(`Medians of ${runs} run(s) per page; N members at one point; (a) <member-map>, (b) raw Leaflet 1.9 + leaflet.markercluster (defaults).`);
+  console.log('Click → spiderfied paint: from the click event to the frame that shows all N markers and legs (its frame is over');
+  console.log('when the next animation frame callback runs). Longest task: of the tasks between the click and that frame; 0 means');
+  console.log('none over 50 ms. Main-thread CPU: thread time from the click to that frame. Click → next paint (Event Timing): the');
+  console.log("browser's own measure, until that frame was presented on screen (8 ms steps). Markers in view: centre inside the map.");
+  console.log('');
+  console.log(spiderfyTable(results).join('\n'));
+  const loads = results.flatMap((r) => [...r.runs.a, ...r.runs.b]);
+  const busyLoads = loads.filter((m) => m.cpuBusyBefore > 0.1).length;
+  if (busyLoads > 0) {
+    log(`WARNING: ${busyLoads} of ${loads.length} page loads started while other work kept the CPUs more than 10 % busy; ` +
+      'take the numbers again on an idle machine (or use --wait-idle).');
+  }
+  writeFileSync(
+    resolve(options.out),
+    `${JSON.stringify(
+      {
+        scenario: 'spiderfy',
+        date: new Date().toISOString(),
+        command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, otherCpuBusyAtStart: startBusy, loadAverageAtStart: startLoad, loadAverageAtEnd: loadavg() },
+        node: process.version,
+        chromium: chromiumVersion,
+        git:
+          bundlePath === join(ROOT, 'dist/member-map.iife.js')
+            ? { commit: git(['rev-parse', '--short', 'HEAD']), srcChanged: Boolean(git(['status', '--porcelain', '--', 'src'])) }
+            : { note: 'bundle given with --bundle: built from an unknown commit' },
+        bundle: { file: relative(ROOT, bundlePath), bytes: bundleBytes.length, sha256: createHash('sha256').update(bundleBytes).digest('hex') },
+        settings: { spiderfy: sizes, runs, warmup, seed: Number(options.seed), viewport: VIEWPORT, mapHeight: 600, onePoint: ONE_POINT },
+        results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  log(`\nWrote ${relative(process.cwd(), resolve(options.out))}.`);
+  process.exit(0);
+}
+
 // --- profile mode ---------------------------------------------------------------------------
 
 if (options.profile) {
   const profileDir = join(ROOT, 'bench/profiles');
   mkdirSync(profileDir, { recursive: true });
-  const scripts = {
-    [`/dist/${bundleName}`]: join(bundleDir, `${bundleName}.map`),
-    '/vendor/leaflet/leaflet.js': join(ROOT, 'node_modules/leaflet/dist/leaflet.js.map'),
-    '/vendor/markercluster/leaflet.markercluster.js': join(ROOT, 'node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map'),
-  };
+  const scripts = profileScripts;
   try {
     for (const size of sizes) {
       for (let i = 0; i < warmup; i++) for (const side of ['a', 'b']) await measure(side, size);

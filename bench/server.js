@@ -1,6 +1,7 @@
 // A static server for the benchmark, on 127.0.0.1 only (an ephemeral port unless one is given).
 //   /a/<n>                 page (a): the element, showing members-<n>.geojson
 //   /b/<n>                 page (b): raw Leaflet + markercluster, same file
+//   /a/one-point-<n>, /b/one-point-<n>   the same with members-one-point-<n>.geojson (--spiderfy)
 //   /data/<file>           the generated member files (dataDir)
 //   /dist/<file>           the bundle under test (bundleDir: a snapshot of dist/)
 //   /vendor/leaflet/…      node_modules/leaflet/dist
@@ -41,7 +42,7 @@ export function startServer({ dataDir, bundleDir, bundleName, root, port = 0 }) 
     };
     try {
       const url = new URL(request.url, 'http://127.0.0.1');
-      const page = /^\/([ab])\/(\d+)$/.exec(url.pathname);
+      const page = /^\/([ab])\/((?:one-point-)?\d+)$/.exec(url.pathname);
       if (page) {
         const dataUrl = `/data/members-${page[2]}.geojson`;
         const html = page[1] === 'a' ? elementPage({ dataUrl, bundleUrl: `/dist/${bundleName}` }) : baselinePage({ dataUrl });
