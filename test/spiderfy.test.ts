@@ -262,10 +262,8 @@ describe(`<member-map> with ${COUNT} members at one point (issue 7)`, function (
     expect(markers(el), 'still spread out').to.have.length(COUNT);
   });
 
-  // Not yet: Escape only closes popups. markercluster folds a spider on a map click, a zoom or a
-  // new spiderfy, never on a key, so a keyboard user must zoom out ("-") to get the cluster back.
-  // Unskip once <member-map> handles Escape on a spiderfied map (see issue 7, item 3).
-  it.skip('folds the spider back with Escape and puts the focus on the cluster', async () => {
+  // markercluster folds a spider only on a map click, a zoom or another spiderfy, never on a key.
+  it('folds the spider back with Escape and puts the focus on the cluster', async () => {
     const el = await onePointMap();
     expectOneCluster(el).focus();
     await sendKeys({ press: 'Enter' });
@@ -274,6 +272,47 @@ describe(`<member-map> with ${COUNT} members at one point (issue 7)`, function (
     await waitUntil(() => markers(el).length === 0 && settled(el), 'unspiderfied', { timeout: 5000 });
     expect(legs(el)).to.have.length(0);
     expect(active(el)).to.equal(expectOneCluster(el));
+  });
+
+  it('folds the spider back with Enter on its faded cluster, focus staying on the cluster', async () => {
+    const el = await onePointMap();
+    const cluster = expectOneCluster(el);
+    cluster.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.matches('.member-marker') && settled(el), 'spiderfied, focus on a member', { timeout: 5000 });
+    cluster.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => markers(el).length === 0 && settled(el), 'unspiderfied', { timeout: 5000 });
+    // Longer than the fallback that moves the focus after an expanding Enter: it must not fire.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(active(el)).to.equal(expectOneCluster(el));
+  });
+
+  it('pans the map so that a focused member marker of the spread-out spiral is in view', async () => {
+    const el = await onePointMap();
+    expectOneCluster(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.matches('.member-marker') && settled(el), 'spiderfied, focus on a member', { timeout: 5000 });
+    const container = root(el).querySelector<HTMLElement>('.leaflet-container')!;
+    const inView = (marker: HTMLElement) => {
+      const map = mapBox(el);
+      const box = marker.getBoundingClientRect();
+      return box.left >= map.left && box.right <= map.right && box.top >= map.top && box.bottom <= map.bottom;
+    };
+    const outside = markers(el).filter((marker) => !inView(marker));
+    expect(outside.length, 'the spiral reaches beyond the map').to.be.greaterThan(0);
+    // Focus without the browser's own scrolling (which would shift Leaflet's container instead).
+    const far = outside[outside.length >> 1];
+    far.focus({ preventScroll: true });
+    await waitUntil(() => inView(far) && settled(el), 'the focused marker panned into view', { timeout: 3000 });
+    // Tab onwards: each focused marker is in view, by panning the map, not by scrolling its container.
+    for (let i = 0; i < 5; i += 1) {
+      await sendKeys({ press: 'Tab' });
+      const focused = active(el)!;
+      await waitUntil(() => inView(focused) && settled(el), `marker ${i + 1} after Tab in view`, { timeout: 3000 });
+      expect([container.scrollLeft, container.scrollTop], 'the map container is not scrolled').to.deep.equal([0, 0]);
+    }
+    expect(markers(el), 'panning keeps the spider open').to.have.length(COUNT);
   });
 
   it('spiderfies on Enter with reduced motion too (no animation), focus on the first member marker', async () => {

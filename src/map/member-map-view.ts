@@ -36,6 +36,8 @@ const MIN_ZOOM = 4;
 const SINGLE_MEMBER_ZOOM = 11;
 /** The zoom for a `center` given without `zoom`: a municipality and its surroundings. */
 const CENTERED_ZOOM = 9;
+/** Room kept between a focused marker and the edge of the map when panning to it (px). */
+const FOCUS_MARGIN = 12;
 /** Longer than markercluster's zoom and spiderfy animations. */
 const EXPAND_SETTLE_MS = 700;
 
@@ -66,6 +68,8 @@ export class MemberMapView {
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   /** After Enter on a cluster: the member whose marker (or sub-cluster) gets the focus next. */
   private focusAfterExpand?: MemberMarker;
+  /** The cluster whose members are spread out around it (markercluster's spiderfy), if any. */
+  private spiderfied?: MarkerCluster;
 
   constructor(
     container: HTMLElement,
@@ -91,7 +95,8 @@ export class MemberMapView {
     this.popup.on('remove', this.handlePopupClose);
     this.background = new MapBackground(this.map);
     this.gestures = new GestureHandling(container, () => this.options.strings);
-    container.addEventListener('keydown', this.closePopupOnEscape);
+    container.addEventListener('keydown', this.handleKeydown);
+    container.addEventListener('focusin', this.keepFocusInView);
   }
 
   /**
@@ -141,6 +146,8 @@ export class MemberMapView {
     this.load.group.on('clusterkeypress', this.handleClusterEnter);
     this.load.group.on('animationend spiderfied', this.focusExpandedCluster);
     this.load.group.on('click keypress', this.handleMarkerActivation);
+    this.load.group.on('spiderfied', (event) => (this.spiderfied = (event as LeafletEvent & { cluster: MarkerCluster }).cluster));
+    this.load.group.on('unspiderfied', () => (this.spiderfied = undefined));
     return this.load.done;
   }
 
@@ -245,13 +252,48 @@ export class MemberMapView {
   };
 
   /**
-   * Leaflet closes popups on Escape only while the map container itself has the focus; the focus
-   * is inside the popup or on a marker, so listen on the whole map.
+   * Escape closes the popup, or else folds spread-out members back into their cluster; so does
+   * Enter on that cluster (markercluster would ignore it). Leaflet handles keys only while the map
+   * container itself has the focus; the focus is inside the popup or on a marker, so listen on the
+   * whole map.
    */
-  private readonly closePopupOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !this.map.getContainer().querySelector('.leaflet-popup')) return;
-    event.stopPropagation();
-    this.map.closePopup();
+  private readonly handleKeydown = (event: KeyboardEvent) => {
+    const spiderfied = this.spiderfied;
+    if (event.key === 'Escape' && this.map.getContainer().querySelector('.leaflet-popup')) {
+      event.stopPropagation();
+      this.map.closePopup();
+    } else if (event.key === 'Escape' && spiderfied) {
+      event.stopPropagation();
+      this.foldSpider();
+    } else if (event.key === 'Enter' && spiderfied && event.target === spiderfied.getElement()) {
+      event.preventDefault(); // no keypress: markercluster would spread the members out again
+      event.stopPropagation();
+      this.foldSpider();
+    }
+  };
+
+  /** Folds spread-out members back and puts the focus on their cluster. */
+  private foldSpider(): void {
+    const cluster = this.spiderfied;
+    if (!cluster) return;
+    this.focusAfterExpand = undefined;
+    cluster.unspiderfy();
+    (cluster.getElement() ?? this.map.getContainer()).focus({ preventScroll: true });
+  }
+
+  /**
+   * A focused marker or cluster must be visible: Leaflet does not pan to it, and spread-out members
+   * reach far from their cluster, so the map pans just enough to show it.
+   */
+  private readonly keepFocusInView = (event: FocusEvent) => {
+    const target = event.target as HTMLElement;
+    if (!target.classList.contains('leaflet-marker-icon')) return;
+    const map = this.map.getContainer().getBoundingClientRect();
+    const icon = target.getBoundingClientRect();
+    const margin = FOCUS_MARGIN;
+    const dx = Math.min(0, icon.left - map.left - margin) || Math.max(0, icon.right - map.right + margin);
+    const dy = Math.min(0, icon.top - map.top - margin) || Math.max(0, icon.bottom - map.bottom + margin);
+    if (dx || dy) this.map.panBy([dx, dy], { animate: !this.reducedMotion });
   };
 
   /** Focuses the marker, or the cluster it is hidden in at this zoom. */
