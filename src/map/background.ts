@@ -1,7 +1,7 @@
 import L from './leaflet.js';
 import { attributionHtml } from './attribution.js';
 import { TimeSlices } from '../next-task.js';
-import { addBasemapPanes, basemapLayers, fetchBasemap, type BasemapData } from './basemap.js';
+import { addBasemapPanes, basemapLayers, fetchBasemap, prefetchBasemap, type BasemapData } from './basemap.js';
 
 /** What lies under the members: detailed tiles, the bundled offline basemap, or nothing. */
 export type Background =
@@ -48,9 +48,9 @@ export class MapBackground {
     }
   }
 
-  /** Starts fetching what `show` will need, without drawing anything yet. */
+  /** Starts fetching what `show` will need, without parsing or drawing anything yet. */
   prefetch(background: Background): void {
-    if (background.kind === 'basemap') fetchBasemap(background.url).catch(() => undefined);
+    if (background.kind === 'basemap') prefetchBasemap(background.url).catch(() => undefined);
   }
 
   /** Adds the basemap country by country, in slices that leave the page responsive. */

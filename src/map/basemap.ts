@@ -23,21 +23,39 @@ const GERMANY_STYLE: L.PathOptions = { color: '#6f7782', weight: 1.6, fillColor:
 const NEIGHBOUR_STYLE: L.PathOptions = { color: '#aaa69c', weight: 0.8, fillColor: '#ebe8e0', fillOpacity: 1 };
 
 /** One request per URL and page, shared by every element that shows the basemap. */
-const requests = new Map<string, Promise<BasemapData>>();
+const requests = new Map<string, Promise<string>>();
+const parsed = new Map<string, Promise<BasemapData>>();
 
-export function fetchBasemap(url: string): Promise<BasemapData> {
+/**
+ * Fetches the basemap file without parsing it: called while the members are still loading, when
+ * turning 200 KB of JSON into objects would compete with them for the main thread.
+ */
+export function prefetchBasemap(url: string): Promise<string> {
   let request = requests.get(url);
   if (!request) {
-    request = fetch(url).then(async (response) => {
+    request = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const data = (await response.json()) as BasemapData;
-      if (data?.type !== 'member-map-basemap') throw new Error('not a member-map basemap file');
-      return data;
+      return response.text();
     });
     requests.set(url, request);
     request.catch(() => requests.delete(url));
   }
   return request;
+}
+
+/** The basemap, fetched (or taken from the prefetch) and parsed; once per URL and page. */
+export function fetchBasemap(url: string): Promise<BasemapData> {
+  let data = parsed.get(url);
+  if (!data) {
+    data = prefetchBasemap(url).then((text) => {
+      const json = JSON.parse(text) as BasemapData;
+      if (json?.type !== 'member-map-basemap') throw new Error('not a member-map basemap file');
+      return json;
+    });
+    parsed.set(url, data);
+    data.catch(() => parsed.delete(url));
+  }
+  return data;
 }
 
 /** Creates the basemap's panes (once per map): under the markers, above the background. */

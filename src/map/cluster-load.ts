@@ -21,10 +21,10 @@ export class ClusterLoad {
     this.group = L.markerClusterGroup({
       ...options,
       chunkedLoading: true,
-      // Short slices with a quick yield in between. markercluster looks at the clock only every 200
-      // markers, so a slice runs over this by up to a few milliseconds (more with a GC pause).
+      // Short slices, each a task of its own (the pause between them is a zero-delay task, see
+      // scripts/build-plugins.js). markercluster looks at the clock only every 200 markers, so a
+      // slice runs over this by up to a few milliseconds (more with a GC pause).
       chunkInterval: 15,
-      chunkDelay: 1,
       chunkProgress: (processed, total) => {
         // Adding the group to the map runs an empty batch first (0 of 0); wait for ours.
         if (processed < total || total !== markers.length) return;
