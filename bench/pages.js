@@ -10,10 +10,15 @@ export const MAP_HEIGHT = 600;
  * Runs in the page before anything else. Records long tasks and long animation frames from the
  * start, and exposes `__bench.painted(meta)`: two animation frames later (so a frame with the
  * clustered markers has been painted) it stamps the time, counts what the map shows and hands
- * everything to the harness through `window.__benchReport` (exposed by playwright).
+ * everything to the harness through `window.__benchReport` (exposed by playwright) or, in a browser
+ * without DevTools, by a POST to `/__report`.
  */
 function probe() {
   const bench = (window.__bench = { longTasks: [], frames: [] });
+  // Under playwright the harness exposes __benchReport; a browser started without DevTools (the
+  // timing runs, see bench/run.js) posts the report to the benchmark's server instead.
+  const send = (data) =>
+    window.__benchReport ? window.__benchReport(data) : fetch('/__report', { method: 'POST', body: JSON.stringify(data), keepalive: true });
   const observers = [];
   const watch = (type, onEntry) => {
     if (!PerformanceObserver.supportedEntryTypes.includes(type)) return;
@@ -76,7 +81,7 @@ function probe() {
         setTimeout(() => {
           for (const [observer, onEntry] of observers) observer.takeRecords().forEach(onEntry);
           const navigation = performance.getEntriesByType('navigation')[0];
-          window.__benchReport({
+          send({
             ready,
             paint,
             shown,
@@ -86,6 +91,8 @@ function probe() {
             longTasks: bench.longTasks,
             frames: bench.frames,
             domContentLoaded: navigation?.domContentLoadedEventEnd,
+            // User timing marks, if a build under study sets any (the shipped element sets none).
+            marks: performance.getEntriesByType('mark').map((mark) => ({ name: mark.name, time: mark.startTime })),
             resources: performance
               .getEntriesByType('resource')
               .map((entry) => ({ url: entry.name, status: entry.responseStatus, bytes: entry.decodedBodySize })),
@@ -94,7 +101,7 @@ function probe() {
       }),
     );
   };
-  bench.failed = (message) => window.__benchReport({ error: String(message) });
+  bench.failed = (message) => send({ error: String(message) });
   window.addEventListener('error', (event) => {
     // Chromium reports this benign notice as an error event; it is not a failure of the page.
     if (String(event.message).includes('ResizeObserver loop')) return;

@@ -13,7 +13,7 @@
 //          --wait-idle S (Linux: before each page load, wait up to S seconds until the CPUs are idle)
 //          --priority=N (Linux: run the browser's processes at nice value N, e.g. --priority=-10; N < 0 needs root)
 //          --spiderfy a,b,… (members at one point; replaces --sizes; with --profile: one profile of the click per page)
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync, execSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
@@ -238,7 +238,16 @@ for (const size of sizes) {
   writeFileSync(join(dataDir, `members-${dataset(size)}.geojson`), JSON.stringify(collection));
 }
 
-const server = await startServer({ dataDir, bundleDir, bundleName, root: ROOT, port: Number(options.port) });
+/** The report a page posts in a timing run (see measureTimes), handed to whoever waits for it. */
+let onPageReport = () => {};
+const server = await startServer({
+  dataDir,
+  bundleDir,
+  bundleName,
+  root: ROOT,
+  port: Number(options.port),
+  onReport: (report) => onPageReport(report),
+});
 
 if (options.serve) {
   log(`Serving on ${server.origin} (Ctrl+C to stop):`);
@@ -346,6 +355,68 @@ async function measure(side, size, { profile = false, then } = {}) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Loads one page in a browser started for it alone, without DevTools, and returns the probe's
+ * timings: time to the clustered paint, the long tasks before it and the longest animation frames.
+ *
+ * Why not playwright for these: playwright enables DevTools' Network domain on every page, and
+ * then Chromium decodes each finished response body on the page's main thread for the inspector,
+ * a task of 50–250 ms for the 3 MB file of 10,000 members that no visitor's browser runs (measured
+ * with a page that only fetches the file: a long task under playwright, none without DevTools).
+ * It would land in the longest-task column of both pages and add to both paint times.
+ */
+async function measureTimes(side, size) {
+  const userData = mkdtempSync(join(work, 'chromium-'));
+  const reported = new Promise((resolve) => (onPageReport = resolve));
+  const browserProcess = spawn(
+    executablePath,
+    [
+      ...LAUNCH_ARGS,
+      '--headless=new',
+      `--user-data-dir=${userData}`,
+      `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
+      '--hide-scrollbars',
+      '--force-device-scale-factor=1',
+      `${server.origin}/__go?to=${encodeURIComponent(`/${side}/${dataset(size)}`)}`,
+    ],
+    // Its own process group, so that the whole browser (renderers included) can be stopped at once.
+    { stdio: 'ignore', detached: true },
+  );
+  const exited = new Promise((resolve) => browserProcess.once('exit', resolve));
+  setTimeout(prioritise, 1000); // once the renderer exists
+  let timer;
+  const report = await Promise.race([
+    reported,
+    exited.then(() => ({ error: 'the browser exited' })),
+    new Promise((resolve) => (timer = setTimeout(() => resolve({ error: `no clustered paint within ${timeout} ms` }), timeout))),
+  ]);
+  clearTimeout(timer);
+  try {
+    process.kill(-browserProcess.pid, 'SIGKILL');
+  } catch {
+    // exited already
+  }
+  await exited;
+  rmSync(userData, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  if (report.error) throw new Error(`${SIDES[side]}, ${size} members (timing run): ${report.error}`);
+  if (report.count !== size || report.shown.total !== size) {
+    throw new Error(`${SIDES[side]}, ${size} members (timing run): shows ${report.shown.total} of ${size} members in view`);
+  }
+  const during = report.longTasks.filter((task) => task.start < report.paint);
+  return {
+    paint: report.paint,
+    ready: report.ready,
+    longestTask: during.reduce((max, task) => Math.max(max, task.duration), 0),
+    longTasks: during.length,
+    blocking: during.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+    marks: report.marks,
+    longFrames: report.frames
+      .filter((frame) => frame.start < report.paint)
+      .sort((x, y) => y.duration - x.duration)
+      .slice(0, 3),
+  };
 }
 
 const describe = (m) =>
@@ -521,14 +592,19 @@ log(`Benchmark: sizes ${sizes.join(', ')}; ${runs} run(s) per page and size, ${w
 const results = [];
 try {
   for (const size of sizes) {
-    for (let i = 0; i < warmup; i++) for (const side of ['a', 'b']) await measure(side, size);
+    for (let i = 0; i < warmup; i++) for (const side of ['a', 'b']) await measure(side, size), await measureTimes(side, size);
     const measured = { a: [], b: [] };
     for (let run = 0; run < runs; run++) {
       // a, b then b, a: neither page always goes first.
       for (const side of run % 2 ? ['b', 'a'] : ['a', 'b']) {
         const busyBefore = await waitForIdle();
-        const m = await measure(side, size);
-        m.cpuBusyBefore = busyBefore;
+        const withDevTools = await measure(side, size);
+        // Paint and long tasks from a load without DevTools; CPU, heap and the checks from this one.
+        const busyBeforeTimes = await waitForIdle();
+        const times = await measureTimes(side, size);
+        const { paint, ready, longestTask, longTasks, blocking, longFrames } = withDevTools;
+        const m = { ...withDevTools, ...times, withDevTools: { paint, ready, longestTask, longTasks, blocking, longFrames } };
+        m.cpuBusyBefore = Math.max(busyBefore ?? 0, busyBeforeTimes ?? 0);
         m.loadAverage = loadavg()[0];
         log(`${describe(m)}   [run ${run + 1}/${runs}]`);
         measured[side].push(m);
@@ -601,6 +677,8 @@ for (const r of results) {
 
 console.log('');
 console.log(`Medians of ${runs} run(s) per page; (a) <member-map>, (b) raw Leaflet 1.9 + leaflet.markercluster (defaults, addLayers).`);
+console.log('Paint and longest task: from a browser started without DevTools for each load; main-thread CPU and heap: from a');
+console.log('second load of the same page under playwright (see docs/performance.md, "Two loads per run").');
 console.log('Main-thread CPU: thread time of all main-thread tasks until 50 ms after the paint (less sensitive to other load than wall time).');
 console.log('Longest task: 0 means no task over 50 ms (the Long Tasks API reports only those). Icons: markers + clusters in view.');
 console.log('');

@@ -6,6 +6,8 @@
 //   /dist/<file>           the bundle under test (bundleDir: a snapshot of dist/)
 //   /vendor/leaflet/…      node_modules/leaflet/dist
 //   /vendor/markercluster/… node_modules/leaflet.markercluster/dist
+//   /__go?to=<path>        a blank page that opens <path> after 1.5 s (timing runs, see bench/run.js)
+//   POST /__report         a page's report, from a browser without DevTools (onReport)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -28,7 +30,7 @@ function inside(root, rest) {
   return path.startsWith(root.endsWith(sep) ? root : root + sep) ? path : undefined;
 }
 
-export function startServer({ dataDir, bundleDir, bundleName, root, port = 0 }) {
+export function startServer({ dataDir, bundleDir, bundleName, root, port = 0, onReport = () => {} }) {
   const mounts = [
     ['/data/', dataDir],
     ['/dist/', bundleDir],
@@ -42,6 +44,18 @@ export function startServer({ dataDir, bundleDir, bundleName, root, port = 0 }) 
     };
     try {
       const url = new URL(request.url, 'http://127.0.0.1');
+      if (url.pathname === '/__go') {
+        // A freshly started browser is still busy starting for a second or so: the timing runs
+        // open this blank page first and only then navigate to the page under test.
+        const target = JSON.stringify(url.searchParams.get('to') ?? '/');
+        return send(200, TYPES['.html'], `<!doctype html><title>…</title><script>setTimeout(() => location.replace(${target}), 1500);</script>`);
+      }
+      if (request.method === 'POST' && url.pathname === '/__report') {
+        let body = '';
+        for await (const chunk of request) body += chunk;
+        response.writeHead(204).end();
+        return onReport(JSON.parse(body));
+      }
       const page = /^\/([ab])\/((?:one-point-)?\d+)$/.exec(url.pathname);
       if (page) {
         const dataUrl = `/data/members-${page[2]}.geojson`;
