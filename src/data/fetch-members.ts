@@ -1,4 +1,4 @@
-import { nextTask, TimeSlices } from '../next-task.js';
+import { TimeSlices } from '../next-task.js';
 import { MemberDataError } from './members.js';
 
 export interface FetchLimits {
@@ -8,8 +8,8 @@ export interface FetchLimits {
   maxBytes: number;
 }
 
-/** Fetches and JSON-parses the member file; every failure becomes a coded `MemberDataError`. */
-export async function fetchMemberJson(url: string, signal: AbortSignal, limits: FetchLimits): Promise<unknown> {
+/** Fetches the member file's text; every failure becomes a coded `MemberDataError`. */
+export async function fetchMemberText(url: string, signal: AbortSignal, limits: FetchLimits): Promise<string> {
   const request = new AbortController();
   const stop = () => request.abort();
   signal.addEventListener('abort', stop);
@@ -19,15 +19,7 @@ export async function fetchMemberJson(url: string, signal: AbortSignal, limits: 
     request.abort();
   }, limits.timeoutMs);
   try {
-    const text = await fetchText(url, request.signal, limits.maxBytes);
-    // Reading the last chunk and parsing a big file are two tasks, not one.
-    await nextTask();
-    request.signal.throwIfAborted();
-    try {
-      return JSON.parse(text);
-    } catch (cause) {
-      throw new MemberDataError('invalid-json', `The member file ${url} is not valid JSON.`, { cause });
-    }
+    return await fetchText(url, request.signal, limits.maxBytes);
   } catch (cause) {
     if (cause instanceof MemberDataError || signal.aborted) throw cause;
     if (timedOut) {

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fetchMemberJson, type FetchLimits } from './fetch-members.js';
+import { fetchMemberText, type FetchLimits } from './fetch-members.js';
+import { parseJsonStepwise } from './json-stepwise.js';
 import { TimeSlices } from '../next-task.js';
-import { MemberDataError, parseMembersStepwise, type Member, type MemberCollection, type SkippedFeature } from './members.js';
+import { MemberDataError, parseMembersStepwise, type Member, type SkippedFeature } from './members.js';
 
 export type SourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -49,16 +50,16 @@ export class MemberSource implements ReactiveController {
     if (data === undefined && inline === undefined && !src) return this.settle('idle', []);
     this.settle('loading', this.members);
     try {
-      const json =
-        data !== undefined
-          ? data
-          : inline !== undefined
-            ? parseInline(inline)
-            : await fetchMemberJson(src, controller.signal, limits);
+      let json = data;
+      if (json === undefined) {
+        const text = inline ?? (await fetchMemberText(src, controller.signal, limits));
+        const what = inline === undefined ? `The member file ${src}` : 'The inline member data';
+        json = await inSlices(parseJsonStepwise(text), controller.signal).catch((cause: unknown) => {
+          throw cause instanceof SyntaxError ? new MemberDataError('invalid-json', `${what} is not valid JSON.`, { cause }) : cause;
+        });
+      }
       if (controller.signal.aborted) return;
-      const result = await this.check(json, controller.signal);
-      if (!result) return;
-      const { members, skipped } = result;
+      const { members, skipped } = await inSlices(parseMembersStepwise(json), controller.signal);
       if (skipped.length > 0) {
         console.warn(
           `<member-map>: ${skipped.length} feature(s) skipped:\n` +
@@ -77,20 +78,6 @@ export class MemberSource implements ReactiveController {
     }
   }
 
-  /** Checks the features in slices of a few milliseconds; undefined when aborted meanwhile. */
-  private async check(json: unknown, signal: AbortSignal): Promise<MemberCollection | undefined> {
-    const parsing = parseMembersStepwise(json);
-    const slices = new TimeSlices(true); // parsing the file was a task of its own
-    for (;;) {
-      if (slices.due) {
-        await slices.next();
-        if (signal.aborted) return undefined;
-      }
-      const step = parsing.next();
-      if (step.done) return step.value;
-    }
-  }
-
   /** Loads the last request again (the retry button, or the host coming back). */
   retry(): void {
     if (!this.request) return;
@@ -105,10 +92,18 @@ export class MemberSource implements ReactiveController {
   }
 }
 
-function parseInline(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new MemberDataError('invalid-json', 'The inline member data is not valid JSON.', { cause });
+/**
+ * Runs a stepwise job in slices of a few milliseconds, each starting with a task of its own (the
+ * step before was one). Rejects with an AbortError when `signal` aborts between two slices.
+ */
+async function inSlices<T>(job: Generator<void, T>, signal: AbortSignal): Promise<T> {
+  const slices = new TimeSlices(true);
+  for (;;) {
+    if (slices.due) {
+      await slices.next();
+      signal.throwIfAborted();
+    }
+    const step = job.next();
+    if (step.done) return step.value;
   }
 }
