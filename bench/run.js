@@ -411,6 +411,7 @@ async function measureTimes(side, size) {
     longestTask: during.reduce((max, task) => Math.max(max, task.duration), 0),
     longTasks: during.length,
     blocking: during.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+    longTaskList: during.map(({ start, duration }) => ({ start: Math.round(start), duration })),
     marks: report.marks,
     longFrames: report.frames
       .filter((frame) => frame.start < report.paint)

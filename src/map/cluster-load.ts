@@ -1,4 +1,5 @@
 import L from './leaflet.js';
+import { nextTask } from '../next-task.js';
 import type { Map as LeafletMap, Marker, MarkerClusterGroup, MarkerClusterGroupOptions } from 'leaflet';
 
 /**
@@ -28,8 +29,9 @@ export class ClusterLoad {
       chunkProgress: (processed, total) => {
         // Adding the group to the map runs an empty batch first (0 of 0); wait for ours.
         if (processed < total || total !== markers.length) return;
-        // markercluster puts the clusters on the map right after this callback, in the same task.
-        queueMicrotask(() => this.finish());
+        // markercluster puts the clusters on the map right after this callback, in the same task;
+        // what follows (the load event, the element's update) gets a task of its own.
+        void nextTask().then(() => this.finish());
       },
     });
     // On the map first: markers added before that are checked against each other one by one
