@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fetchMemberText, type FetchLimits } from './fetch-members.js';
-import { parseJsonStepwise } from './json-stepwise.js';
-import { TimeSlices } from '../next-task.js';
+import { nextTask, TimeSlices } from '../next-task.js';
 import { MemberDataError, parseMembersStepwise, type Member, type SkippedFeature } from './members.js';
 
 export type SourceStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -53,10 +52,14 @@ export class MemberSource implements ReactiveController {
       let json = data;
       if (json === undefined) {
         const text = inline ?? (await fetchMemberText(src, controller.signal, limits));
-        const what = inline === undefined ? `The member file ${src}` : 'The inline member data';
-        json = await inSlices(parseJsonStepwise(text), controller.signal).catch((cause: unknown) => {
-          throw cause instanceof SyntaxError ? new MemberDataError('invalid-json', `${what} is not valid JSON.`, { cause }) : cause;
-        });
+        await nextTask(); // reading the file and parsing it are two tasks, not one
+        controller.signal.throwIfAborted();
+        try {
+          json = JSON.parse(text);
+        } catch (cause) {
+          const what = inline === undefined ? `The member file ${src}` : 'The inline member data';
+          throw new MemberDataError('invalid-json', `${what} is not valid JSON.`, { cause });
+        }
       }
       if (controller.signal.aborted) return;
       const { members, skipped } = await inSlices(parseMembersStepwise(json), controller.signal);
