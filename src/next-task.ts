@@ -1,8 +1,19 @@
+/** Main-thread time a slice of loading work may take before the page gets a turn (ms). */
+export const SLICE_MS = 30;
+
+// When the current slice began: the start of the last task we began ourselves, or a moment a caller
+// knows to be early in its task. Loading steps in one task share it, so a small load runs without
+// needless turns; a value from an earlier task only means one turn more than needed.
+let sliceStart = -Infinity;
+
 // A message to ourselves starts a new task at once; setTimeout(…, 0) would be stretched to 4 ms or
 // more after a few nested calls, and a long job takes hundreds of steps.
 const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
+channel.port1.onmessage = () => {
+  sliceStart = performance.now();
+  waiting.shift()?.();
+};
 
 /** Lets the browser paint and handle input before the next step of a long job. */
 export function nextTask(): Promise<void> {
@@ -12,27 +23,15 @@ export function nextTask(): Promise<void> {
   });
 }
 
-/** Main-thread time one slice of a long job may take before the page gets a turn (ms). */
-export const SLICE_MS = 30;
+/** Starts counting a slice now: the caller runs early in a task that it did not begin with nextTask. */
+export function startSlice(): void {
+  sliceStart = performance.now();
+}
 
 /**
- * Cuts a long job into slices of about SLICE_MS: the job asks `due` between two steps and, when it
- * is, awaits `next()` (and checks whether it was cancelled meanwhile).
+ * True when the current slice has used its time, less `reserveMs` kept for a step that follows and
+ * cannot be cut (markercluster's first chunk): the caller should await nextTask() before going on.
  */
-export class TimeSlices {
-  private start: number;
-
-  /** `startDue`: the first step already waits for a task of its own. */
-  constructor(startDue = false) {
-    this.start = startDue ? -Infinity : performance.now();
-  }
-
-  get due(): boolean {
-    return performance.now() - this.start > SLICE_MS;
-  }
-
-  async next(): Promise<void> {
-    await nextTask();
-    this.start = performance.now();
-  }
+export function sliceDue(reserveMs = 0): boolean {
+  return performance.now() - sliceStart > SLICE_MS - reserveMs;
 }

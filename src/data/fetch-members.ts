@@ -1,4 +1,4 @@
-import { TimeSlices } from '../next-task.js';
+import { nextTask, sliceDue, startSlice } from '../next-task.js';
 import { MemberDataError } from './members.js';
 
 export interface FetchLimits {
@@ -35,6 +35,7 @@ export async function fetchMemberText(url: string, signal: AbortSignal, limits: 
 
 async function fetchText(url: string, signal: AbortSignal, maxBytes: number): Promise<string> {
   const response = await fetch(url, { signal, headers: { Accept: 'application/geo+json, application/json' } });
+  startSlice(); // the response's headers begin a task
   if (response.status === 404) {
     throw new MemberDataError('not-found', `The member file ${url} was not found (404).`, { status: 404 });
   }
@@ -53,9 +54,8 @@ async function fetchText(url: string, signal: AbortSignal, maxBytes: number): Pr
   const decoder = new TextDecoder();
   const parts: string[] = [];
   let received = 0;
-  const slices = new TimeSlices();
   for (;;) {
-    if (slices.due) await slices.next();
+    if (sliceDue()) await nextTask();
     const { done, value } = await reader.read();
     if (done) break;
     received += value.byteLength;

@@ -1,7 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fetchMemberText, type FetchLimits } from './fetch-members.js';
-import { nextTask, TimeSlices } from '../next-task.js';
+import { nextTask, sliceDue } from '../next-task.js';
 import { MemberDataError, parseMembersStepwise, type Member, type SkippedFeature } from './members.js';
+
+/** From this length on, JSON.parse gets a task of its own. */
+const PARSE_ALONE_CHARS = 1_000_000;
 
 export type SourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -52,7 +55,8 @@ export class MemberSource implements ReactiveController {
       let json = data;
       if (json === undefined) {
         const text = inline ?? (await fetchMemberText(src, controller.signal, limits));
-        await nextTask(); // reading the file and parsing it are two tasks, not one
+        // A large file is parsed in a task of its own (about 10 ms per megabyte here).
+        if (sliceDue() || text.length > PARSE_ALONE_CHARS) await nextTask();
         controller.signal.throwIfAborted();
         try {
           json = JSON.parse(text);
@@ -96,14 +100,13 @@ export class MemberSource implements ReactiveController {
 }
 
 /**
- * Runs a stepwise job in slices of a few milliseconds, each starting with a task of its own (the
- * step before was one). Rejects with an AbortError when `signal` aborts between two slices.
+ * Runs a stepwise job in slices (see next-task.ts). Rejects with an AbortError when `signal` aborts
+ * between two slices.
  */
 async function inSlices<T>(job: Generator<void, T>, signal: AbortSignal): Promise<T> {
-  const slices = new TimeSlices(true);
   for (;;) {
-    if (slices.due) {
-      await slices.next();
+    if (sliceDue()) {
+      await nextTask();
       signal.throwIfAborted();
     }
     const step = job.next();

@@ -1,6 +1,6 @@
 import L from './leaflet.js';
 import { attributionHtml } from './attribution.js';
-import { TimeSlices } from '../next-task.js';
+import { nextTask, sliceDue, startSlice } from '../next-task.js';
 import { addBasemapPanes, basemapLayers, fetchBasemap, prefetchBasemap, type BasemapData } from './basemap.js';
 
 /** What lies under the members: detailed tiles, the bundled offline basemap, or nothing. */
@@ -59,10 +59,10 @@ export class MapBackground {
     const layer = L.layerGroup();
     this.layer = layer;
     this.map.addLayer(layer);
-    const slices = new TimeSlices();
+    startSlice();
     for (const part of basemapLayers(data)) {
-      if (slices.due) {
-        await slices.next();
+      if (sliceDue()) {
+        await nextTask();
         if (this.layer !== layer) return; // cleared or switched meanwhile
       }
       layer.addLayer(part);

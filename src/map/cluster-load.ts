@@ -2,6 +2,9 @@ import L from './leaflet.js';
 import { nextTask } from '../next-task.js';
 import type { Map as LeafletMap, Marker, MarkerClusterGroup, MarkerClusterGroupOptions } from 'leaflet';
 
+/** markercluster's slice length (ms): it checks the clock only every 200 markers, see below. */
+export const CLUSTER_CHUNK_MS = 15;
+
 /**
  * One run of markercluster's chunked `addLayers` on a fresh cluster group.
  *
@@ -25,7 +28,7 @@ export class ClusterLoad {
       // Short slices, each a task of its own (the pause between them is a zero-delay task, see
       // scripts/build-plugins.js). markercluster looks at the clock only every 200 markers, so a
       // slice runs over this by up to a few milliseconds (more with a GC pause).
-      chunkInterval: 15,
+      chunkInterval: CLUSTER_CHUNK_MS,
       chunkProgress: (processed, total) => {
         // Adding the group to the map runs an empty batch first (0 of 0); wait for ours.
         if (processed < total || total !== markers.length) return;

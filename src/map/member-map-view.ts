@@ -1,11 +1,11 @@
 import L from './leaflet.js';
 import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, MarkerCluster, Popup } from 'leaflet';
 import { MapBackground, type Background } from './background.js';
-import { ClusterLoad } from './cluster-load.js';
+import { CLUSTER_CHUNK_MS, ClusterLoad } from './cluster-load.js';
 import { GestureHandling } from './gestures.js';
 import { clusterIcon, memberIcon } from './icons.js';
 import type { Member } from '../data/members.js';
-import { TimeSlices } from '../next-task.js';
+import { nextTask, sliceDue } from '../next-task.js';
 import type { Strings } from '../i18n/index.js';
 
 export interface MemberMapViewOptions {
@@ -123,19 +123,19 @@ export class MemberMapView {
     this.members = members;
     this.markers = new Map();
     this.fitToMembers();
-    // Markers are made in slices too (after the task that brought the data), so that no single task
-    // blocks the page for long.
-    const slices = new TimeSlices(true);
+    // Markers are made in slices too, so that no single task blocks the page for long.
     for (const member of members) {
-      if (this.markers.size % 64 === 0 && slices.due) {
-        await slices.next();
+      if (this.markers.size % 64 === 0 && sliceDue()) {
+        await nextTask();
         if (generation !== this.generation || this.destroyed) return false;
       }
       this.markers.set(member.id, this.createMarker(member));
     }
-    // Clustering starts with a task of its own (its first slice runs at once).
-    await slices.next();
-    if (generation !== this.generation || this.destroyed) return false;
+    // markercluster's first chunk runs at once and cannot be cut: it needs room in this slice.
+    if (sliceDue(CLUSTER_CHUNK_MS)) {
+      await nextTask();
+      if (generation !== this.generation || this.destroyed) return false;
+    }
     this.load = new ClusterLoad(this.map, [...this.markers.values()], {
       showCoverageOnHover: false,
       maxClusterRadius: 50,
