@@ -33,18 +33,18 @@ export class MapBackground {
       this.layer = L.tileLayer(background.url, { ...TILE_OPTIONS, attribution: attributionHtml(background.attribution) });
       this.map.addLayer(this.layer);
     } else if (background.kind === 'basemap') {
-      fetchBasemap(background.url).then(
-        (data) => {
-          // Two frames later, so that whatever is on the map already (the members) is painted first;
-          // the timer covers pages that paint no frames (background tabs, headless screenshots).
-          const draw = () => void this.draw(key, data);
-          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(draw)));
-          setTimeout(draw, 300);
-        },
-        (error: unknown) => {
-          console.warn(`<member-map>: the offline basemap ${background.url} could not be loaded:`, error);
-        },
-      );
+      const url = background.url;
+      prefetchBasemap(url).then(() => {
+        // Parsed and drawn two frames later, so that whatever is on the map already (the members) is
+        // painted first; the timer covers pages that paint no frames (background tabs, screenshots).
+        let asked = false;
+        const draw = () => {
+          if (!asked) void this.drawBasemap(key, url);
+          asked = true;
+        };
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(draw)));
+        setTimeout(draw, 300);
+      }, (error: unknown) => warnBasemap(url, error));
     }
   }
 
@@ -53,13 +53,24 @@ export class MapBackground {
     if (background.kind === 'basemap') prefetchBasemap(background.url).catch(() => undefined);
   }
 
+  private async drawBasemap(key: string, url: string): Promise<void> {
+    if (this.shown !== key) return; // switched again meanwhile
+    startSlice(); // a timer's task: parsing and the first countries share it
+    let data: BasemapData;
+    try {
+      data = await fetchBasemap(url);
+    } catch (error) {
+      return warnBasemap(url, error);
+    }
+    await this.draw(key, data);
+  }
+
   /** Adds the basemap country by country, in slices that leave the page responsive. */
   private async draw(key: string, data: BasemapData): Promise<void> {
     if (this.shown !== key || this.layer) return; // switched again meanwhile, or drawn already
     const layer = L.layerGroup();
     this.layer = layer;
     this.map.addLayer(layer);
-    startSlice();
     for (const part of basemapLayers(data)) {
       if (sliceDue()) {
         await nextTask();
@@ -79,4 +90,8 @@ export class MapBackground {
     if (this.layer) this.map.removeLayer(this.layer);
     this.layer = undefined;
   }
+}
+
+function warnBasemap(url: string, error: unknown): void {
+  console.warn(`<member-map>: the offline basemap ${url} could not be loaded:`, error);
 }

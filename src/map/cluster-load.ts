@@ -5,6 +5,10 @@ import type { Map as LeafletMap, Marker, MarkerClusterGroup, MarkerClusterGroupO
 /** markercluster's slice length (ms): it checks the clock only every 200 markers, see below. */
 export const CLUSTER_CHUNK_MS = 15;
 
+/** Up to this duration of markercluster's closing step (bounds, icons, clusters onto the map), the
+ * load completes in the same task (ms). */
+const CLOSING_SHARES_TASK_MS = 12;
+
 /**
  * One run of markercluster's chunked `addLayers` on a fresh cluster group.
  *
@@ -32,9 +36,14 @@ export class ClusterLoad {
       chunkProgress: (processed, total) => {
         // Adding the group to the map runs an empty batch first (0 of 0); wait for ours.
         if (processed < total || total !== markers.length) return;
-        // markercluster puts the clusters on the map right after this callback, in the same task;
-        // what follows (the load event, the element's update) gets a task of its own.
-        void nextTask().then(() => this.finish());
+        // markercluster puts the clusters on the map right after this callback, in the same task.
+        // When that was quick, the load event and the element's update follow in this task (one
+        // frame shows both); otherwise they get a task of their own.
+        const closingStart = performance.now();
+        queueMicrotask(() => {
+          if (performance.now() - closingStart > CLOSING_SHARES_TASK_MS) void nextTask().then(() => this.finish());
+          else this.finish();
+        });
       },
     });
     // On the map first: markers added before that are checked against each other one by one
