@@ -180,11 +180,13 @@ async function waitForIdle() {
 
 // --- the bundle under test -------------------------------------------------------------------
 
-if (options.build) {
-  log('Building: npm run build …');
+const bundlePath = resolve(options.bundle);
+// A fresh checkout has no dist/ yet: build it instead of failing (a --bundle of one's own must exist).
+const firstBuild = bundlePath === join(ROOT, 'dist/member-map.iife.js') && !existsSync(bundlePath);
+if (options.build || firstBuild) {
+  log(`Building${firstBuild ? ' (no dist/ yet)' : ''}: npm run build …`);
   execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 }
-const bundlePath = resolve(options.bundle);
 if (!existsSync(bundlePath)) {
   fail(`${relative(ROOT, bundlePath)} is missing. Run \`npm run build\` first (or \`npm run bench -- --build\`).`);
 }
