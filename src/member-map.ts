@@ -292,8 +292,8 @@ export class MemberMap extends LitElement {
     }
     if (!this.mapView) return;
     this.mapView.setBackground(this.tileConsent.background, !this.loading);
-    if (this.source.status !== 'loading' && this.found !== this.membersInView) void this.showMembers();
     if (changed.has('lang')) this.mapView.setStrings(this.strings);
+    if (this.source.status !== 'loading' && this.found !== this.membersInView) void this.showMembers();
     if (changed.has('selected') && this.selected !== this.openedId && !this.loading) this.openSelected();
   }
 

@@ -3,7 +3,8 @@ export const SLICE_MS = 30;
 
 // When the current slice began: the start of the last task we began ourselves, or a moment a caller
 // knows to be early in its task. Loading steps in one task share it, so a small load runs without
-// needless turns; a value from an earlier task only means one turn more than needed.
+// needless turns. Set it only at the start of a task: a value from an earlier task only means one
+// turn more than needed, but one set in the middle of a task would let that task run too long.
 let sliceStart = -Infinity;
 
 // A message to ourselves starts a new task at once; setTimeout(…, 0) would be stretched to 4 ms or
@@ -33,5 +34,10 @@ export function startSlice(): void {
  * cannot be cut (markercluster's first chunk): the caller should await nextTask() before going on.
  */
 export function sliceDue(reserveMs = 0): boolean {
-  return performance.now() - sliceStart > SLICE_MS - reserveMs;
+  return sliceElapsed() > SLICE_MS - reserveMs;
+}
+
+/** Time the current slice has run so far (ms; very large when it began in an earlier task). */
+export function sliceElapsed(): number {
+  return performance.now() - sliceStart;
 }

@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { loadedMap, shadow } from './helpers.js';
+import { loadedMap, shadow, watchFailures } from './helpers.js';
 
 const GERMANY_FILL = [0xfc, 0xfb, 0xf7];
 const NEIGHBOUR_FILL = [0xeb, 0xe8, 0xe0];
@@ -95,5 +95,41 @@ describe('offline basemap', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  it('warns once about a file that is JSON but no basemap, and draws nothing', async () => {
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      // A member file: valid JSON, fetched fine, rejected when parsed (which happens when it is drawn).
+      const el = await loadedMap('members.geojson', { 'basemap-url': '/test/fixtures/members.geojson' });
+      await waitUntil(() => warnings.length > 0, 'a warning about the basemap');
+      // Both ways to start the drawing (two frames later, and the 300 ms timer) have run by now.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(warnings.map((args) => String(args[0]))).to.deep.equal([
+        '<member-map>: the offline basemap /test/fixtures/members.geojson could not be loaded:',
+      ]);
+      expect(String(warnings[0][1])).to.contain('not a member-map basemap');
+      expect(shadow(el).querySelector('.leaflet-member-map-basemap-pane path')).to.equal(null);
+      expect(shadow(el).querySelectorAll('.member-marker, .member-cluster').length).to.be.greaterThan(0);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('is not drawn into a map that went away meanwhile', async () => {
+    const watch = watchFailures();
+    try {
+      const el = await loadedMap('members.geojson');
+      const pane = shadow(el).querySelector('.leaflet-member-map-basemap-pane')!;
+      el.remove(); // right after the load event: the basemap was due two frames later
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(pane.querySelector('path')).to.equal(null);
+      expect(shadow(el).querySelector('.leaflet-host')).to.equal(null);
+    } finally {
+      watch.stop();
+    }
+    expect(watch.failures).to.deep.equal([]);
   });
 });

@@ -5,6 +5,8 @@ import { MemberDataError, parseMembersStepwise, type Member, type SkippedFeature
 
 /** From this length on, JSON.parse gets a task of its own. */
 const PARSE_ALONE_CHARS = 1_000_000;
+/** JSON.parse's pace on the development VM, for the room it needs in a slice. */
+const PARSE_CHARS_PER_MS = 100_000;
 
 export type SourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -55,8 +57,9 @@ export class MemberSource implements ReactiveController {
       let json = data;
       if (json === undefined) {
         const text = inline ?? (await fetchMemberText(src, controller.signal, limits));
-        // A large file is parsed in a task of its own (about 10 ms per megabyte here).
-        if (sliceDue() || text.length > PARSE_ALONE_CHARS) await nextTask();
+        // Parsing takes about 10 ms per megabyte here (more on slow phones): it needs room in the
+        // slice, and a large file gets a task of its own.
+        if (text.length > PARSE_ALONE_CHARS || sliceDue(text.length / PARSE_CHARS_PER_MS)) await nextTask();
         controller.signal.throwIfAborted();
         try {
           json = JSON.parse(text);

@@ -1,13 +1,9 @@
 import L from './leaflet.js';
-import { nextTask } from '../next-task.js';
+import { nextTask, SLICE_MS, sliceElapsed } from '../next-task.js';
 import type { Map as LeafletMap, Marker, MarkerClusterGroup, MarkerClusterGroupOptions } from 'leaflet';
 
 /** markercluster's slice length (ms): it checks the clock only every 200 markers, see below. */
 export const CLUSTER_CHUNK_MS = 15;
-
-/** Up to this duration of markercluster's closing step (bounds, icons, clusters onto the map), the
- * load completes in the same task (ms). */
-const CLOSING_SHARES_TASK_MS = 12;
 
 /**
  * One run of markercluster's chunked `addLayers` on a fresh cluster group.
@@ -26,6 +22,9 @@ export class ClusterLoad {
 
   constructor(map: LeafletMap, markers: Marker[], options: MarkerClusterGroupOptions) {
     this.done = new Promise((resolve) => (this.settle = resolve));
+    // When the task that runs the last chunk began, at the latest: the first chunk runs in the
+    // caller's slice.
+    let chunkStart = performance.now() - sliceElapsed();
     this.group = L.markerClusterGroup({
       ...options,
       chunkedLoading: true,
@@ -35,13 +34,14 @@ export class ClusterLoad {
       chunkInterval: CLUSTER_CHUNK_MS,
       chunkProgress: (processed, total) => {
         // Adding the group to the map runs an empty batch first (0 of 0); wait for ours.
-        if (processed < total || total !== markers.length) return;
+        if (total !== markers.length) return;
+        // The next chunk starts in a task of its own, after this moment.
+        if (processed < total) return void (chunkStart = performance.now());
         // markercluster puts the clusters on the map right after this callback, in the same task.
-        // When that was quick, the load event and the element's update follow in this task (one
-        // frame shows both); otherwise they get a task of their own.
-        const closingStart = performance.now();
+        // When the task is still short after that, the load event and the element's update follow
+        // in it (one frame shows both); otherwise they get a task of their own.
         queueMicrotask(() => {
-          if (performance.now() - closingStart > CLOSING_SHARES_TASK_MS) void nextTask().then(() => this.finish());
+          if (performance.now() - chunkStart > SLICE_MS) void nextTask().then(() => this.finish());
           else this.finish();
         });
       },
