@@ -34,10 +34,5 @@ export function startSlice(): void {
  * cannot be cut (markercluster's first chunk): the caller should await nextTask() before going on.
  */
 export function sliceDue(reserveMs = 0): boolean {
-  return sliceElapsed() > SLICE_MS - reserveMs;
-}
-
-/** Time the current slice has run so far (ms; very large when it began in an earlier task). */
-export function sliceElapsed(): number {
-  return performance.now() - sliceStart;
+  return performance.now() - sliceStart > SLICE_MS - reserveMs;
 }

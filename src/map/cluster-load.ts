@@ -1,5 +1,5 @@
 import L from './leaflet.js';
-import { nextTask, SLICE_MS, sliceElapsed } from '../next-task.js';
+import { nextTask } from '../next-task.js';
 import type { Map as LeafletMap, Marker, MarkerClusterGroup, MarkerClusterGroupOptions } from 'leaflet';
 
 /** markercluster's slice length (ms): it checks the clock only every 200 markers, see below. */
@@ -22,9 +22,6 @@ export class ClusterLoad {
 
   constructor(map: LeafletMap, markers: Marker[], options: MarkerClusterGroupOptions) {
     this.done = new Promise((resolve) => (this.settle = resolve));
-    // When the task that runs the last chunk began, at the latest: the first chunk runs in the
-    // caller's slice.
-    let chunkStart = performance.now() - sliceElapsed();
     this.group = L.markerClusterGroup({
       ...options,
       chunkedLoading: true,
@@ -34,16 +31,11 @@ export class ClusterLoad {
       chunkInterval: CLUSTER_CHUNK_MS,
       chunkProgress: (processed, total) => {
         // Adding the group to the map runs an empty batch first (0 of 0); wait for ours.
-        if (total !== markers.length) return;
-        // The next chunk starts in a task of its own, after this moment.
-        if (processed < total) return void (chunkStart = performance.now());
-        // markercluster puts the clusters on the map right after this callback, in the same task.
-        // When the task is still short after that, the load event and the element's update follow
-        // in it (one frame shows both); otherwise they get a task of their own.
-        queueMicrotask(() => {
-          if (performance.now() - chunkStart > SLICE_MS) void nextTask().then(() => this.finish());
-          else this.finish();
-        });
+        if (processed < total || total !== markers.length) return;
+        // markercluster puts the clusters on the map right after this callback, in the same task;
+        // what follows (the load event, the element's update) gets a task of its own. Finishing in
+        // the same task when it was short saved no measurable time and let some tasks run over 50 ms.
+        void nextTask().then(() => this.finish());
       },
     });
     // On the map first: markers added before that are checked against each other one by one
