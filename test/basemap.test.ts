@@ -32,6 +32,14 @@ function share(pixels: ImageData, [r, g, b]: number[]): number {
   return count / (pixels.width * pixels.height);
 }
 
+/** Collects console.warn calls instead of printing them, until `restore()`. */
+function captureWarnings(): { warnings: unknown[][]; restore: () => void } {
+  const warn = console.warn;
+  const warnings: unknown[][] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args);
+  return { warnings, restore: () => (console.warn = warn) };
+}
+
 describe('offline basemap', () => {
   it('is fetched from next to the script, from the page origin', async () => {
     const start = performance.now();
@@ -73,9 +81,7 @@ describe('offline basemap', () => {
   });
 
   it('follows basemap-url, and a missing basemap leaves the members usable', async () => {
-    const warn = console.warn;
-    const warnings: unknown[][] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args);
+    const { warnings, restore } = captureWarnings();
     try {
       const el = await loadedMap('members.geojson', { 'basemap-url': '/nowhere/basemap.json' });
       await waitUntil(() => warnings.length > 0, 'a warning about the basemap');
@@ -93,14 +99,12 @@ describe('offline basemap', () => {
       await basemapPane(custom);
       expect(performance.getEntriesByName(new URL('/elsewhere/member-map-basemap.json', location.href).href)).to.have.length(1);
     } finally {
-      console.warn = warn;
+      restore();
     }
   });
 
   it('warns once about a file that is JSON but no basemap, and draws nothing', async () => {
-    const warn = console.warn;
-    const warnings: unknown[][] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args);
+    const { warnings, restore } = captureWarnings();
     try {
       // A member file: valid JSON, fetched fine, rejected when parsed (which happens when it is drawn).
       const el = await loadedMap('members.geojson', { 'basemap-url': '/test/fixtures/members.geojson' });
@@ -114,7 +118,7 @@ describe('offline basemap', () => {
       expect(shadow(el).querySelector('.leaflet-member-map-basemap-pane path')).to.equal(null);
       expect(shadow(el).querySelectorAll('.member-marker, .member-cluster').length).to.be.greaterThan(0);
     } finally {
-      console.warn = warn;
+      restore();
     }
   });
 

@@ -42,7 +42,7 @@ describe('ClusterLoad', () => {
     expect(result.icons).to.be.greaterThan(0);
   });
 
-  it('settles false when stopped before the markers are clustered, and calls back', async () => {
+  it('settles false when stopped before it finished, and calls back once it has wound down', async () => {
     const load = new ClusterLoad(map, markers(3000), {});
     let calledBack = false;
     load.stop(() => (calledBack = true));
