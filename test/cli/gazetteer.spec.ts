@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadGazetteer, OFFICIAL_NAMES, type Lookup } from '../../src/cli/gazetteer.js';
+import { loadGazetteer, OTHER_NAMES, type Lookup } from '../../src/cli/gazetteer.js';
 import { findState, STATES } from '../../src/cli/states.js';
 import { distanceKm } from './helpers.js';
 
@@ -28,10 +28,37 @@ describe('gazetteer', () => {
   for (const place of known) {
     it(`places ${place.name} within 5 km of its true position`, () => {
       const result = found(gazetteer.lookup({ name: place.name, state: state(place.state) }));
-      assert.equal(result.state.name, place.state);
+      assert.equal(result.land.name, place.state);
       assert.ok(distanceKm(result, place) < 5, `${place.name} is ${distanceKm(result, place).toFixed(1)} km off`);
     });
   }
+
+  it('knows small municipalities by their official name, within their Land', () => {
+    for (const [name, land, ags] of [
+      ['Sipplingen', 'BW', '08435053'],
+      ['Weyarn', 'BY', '09182137'],
+      ['Hallig Hooge', 'SH', '01054050'],
+      ['Wust-Fischbeck', 'ST', '15090631'],
+    ] as const) {
+      const place = found(gazetteer.lookup({ name, state: state(land) }));
+      assert.equal(place.ags, ags, name);
+      assert.equal(place.name, name);
+    }
+  });
+
+  it('places by AGS, also when the name in the sheet is informal', () => {
+    const result = gazetteer.lookup({ name: 'Gemeinde Sipplingen am Bodensee', ags: '08435053' });
+    assert.equal(result.kind, 'found');
+    assert.equal((result as Extract<Lookup, { kind: 'found' }>).by, 'ags');
+    assert.equal(found(result).name, 'Sipplingen');
+  });
+
+  it('lists both Frankfurts with their Land and AGS', () => {
+    const lookup = gazetteer.lookup({ name: 'Frankfurt' });
+    assert.equal(lookup.kind, 'ambiguous');
+    const candidates = (lookup as Extract<Lookup, { kind: 'ambiguous' }>).candidates.map((place) => `${place.name}|${place.land.iso}|${place.ags}`);
+    assert.deepEqual(candidates, ['Frankfurt am Main|HE|06412000', 'Frankfurt (Oder)|BB|12053000']);
+  });
 
   it('finds a name without its umlauts spelled as such ("Koeln", "Muenchen")', () => {
     assert.equal(found(gazetteer.lookup({ name: 'Koeln' })).name, 'Köln');
@@ -41,25 +68,28 @@ describe('gazetteer', () => {
   it('does not guess "Neustadt" without a Land: it lists the candidates', () => {
     const lookup = gazetteer.lookup({ name: 'Neustadt' });
     assert.equal(lookup.kind, 'ambiguous');
-    const names = (lookup as Extract<Lookup, { kind: 'ambiguous' }>).candidates.map((place) => `${place.name}|${place.state.iso}`);
-    for (const expected of ['Neustadt|RP', 'Neustadt an der Aisch|BY', 'Neustadt in Holstein|SH', 'Neustadt am Rübenberge|NI']) {
+    const names = (lookup as Extract<Lookup, { kind: 'ambiguous' }>).candidates.map((place) => `${place.name}|${place.land.iso}`);
+    for (const expected of ['Neustadt an der Weinstraße|RP', 'Neustadt a.d. Aisch|BY', 'Neustadt in Holstein|SH', 'Neustadt am Rübenberge|NI']) {
       assert.ok(names.includes(expected), `${expected} among ${names.join(', ')}`);
     }
   });
 
-  it('uses the Land to decide, and stays ambiguous where the Land has several', () => {
-    const rp = found(gazetteer.lookup({ name: 'Neustadt', state: state('RP') }));
-    assert.equal(rp.ags, '07316000');
+  it('uses the Land to narrow the candidates, and places the official name without asking', () => {
+    const rp = gazetteer.lookup({ name: 'Neustadt', state: state('RP') });
+    assert.equal(rp.kind, 'ambiguous');
+    const names = (rp as Extract<Lookup, { kind: 'ambiguous' }>).candidates.map((place) => place.name);
+    assert.deepEqual(names.sort(), ['Neustadt (Wied)', 'Neustadt an der Weinstraße', 'Neustadt/Westerwald']);
+    assert.equal(found(gazetteer.lookup({ name: 'Neustadt an der Weinstraße', state: state('RP') })).ags, '07316000');
     const bavaria = gazetteer.lookup({ name: 'Neustadt', state: state('Bayern') });
     assert.equal(bavaria.kind, 'ambiguous');
     const candidates = (bavaria as Extract<Lookup, { kind: 'ambiguous' }>).candidates;
     assert.ok(candidates.length >= 3);
-    assert.ok(candidates.every((place) => place.state.iso === 'BY'));
+    assert.ok(candidates.every((place) => place.land.iso === 'BY'));
   });
 
   it('places an exact qualified name ("Neustadt an der Orla") without asking', () => {
     const place = found(gazetteer.lookup({ name: 'Neustadt an der Orla' }));
-    assert.equal(place.state.iso, 'TH');
+    assert.equal(place.land.iso, 'TH');
   });
 
   it('reports an unknown name with similar entries instead of placing it', () => {
@@ -70,11 +100,11 @@ describe('gazetteer', () => {
     assert.equal(invented.kind, 'unknown');
   });
 
-  it('does not take a same-named place of another Land, nor a longer name as an exact hit', () => {
-    // "Halle" in Sachsen-Anhalt is written "Halle (Saale)": suggested, not placed.
-    const halle = gazetteer.lookup({ name: 'Halle', state: state('ST') });
-    assert.equal(halle.kind, 'unknown');
-    assert.equal((halle as Extract<Lookup, { kind: 'unknown' }>).suggestions[0]?.name, 'Halle (Saale)');
+  it('places a name without its qualifier when the Land has just one such municipality, never one of another Land', () => {
+    // "Halle" in Sachsen-Anhalt is officially "Halle (Saale)"; in Nordrhein-Westfalen "Halle (Westf.)".
+    assert.equal(found(gazetteer.lookup({ name: 'Halle', state: state('ST') })).name, 'Halle (Saale)');
+    assert.equal(found(gazetteer.lookup({ name: 'Oldenburg', state: state('NI') })).name, 'Oldenburg (Oldb)');
+    assert.equal(gazetteer.lookup({ name: 'Halle' }).kind, 'ambiguous');
     assert.equal(gazetteer.lookup({ name: 'Heidelberg', state: state('Bayern') }).kind, 'unknown');
   });
 
@@ -84,12 +114,12 @@ describe('gazetteer', () => {
     assert.equal(gazetteer.byAgs('99999999'), undefined);
   });
 
-  it('maps every official name of its table to a place of the right Land', () => {
-    for (const [name, ags] of Object.entries(OFFICIAL_NAMES)) {
+  it('maps every other name of its table to a municipality of the right Land', () => {
+    for (const [name, ags] of Object.entries(OTHER_NAMES)) {
       const place = gazetteer.byAgs(ags);
       assert.ok(place, `${name}: no place with AGS ${ags}`);
-      assert.equal(place.state.ags, ags.slice(0, 2), name);
-      assert.equal(found(gazetteer.lookup({ name, state: place.state })).ags, ags, name);
+      assert.equal(place.land.ags, ags.slice(0, 2), name);
+      assert.equal(found(gazetteer.lookup({ name, state: place.land })).ags, ags, name);
     }
   });
 });
@@ -110,8 +140,8 @@ describe('Bundesländer', () => {
   it('agrees with the gazetteer on each Land', () => {
     for (const [name, iso] of [['Köln', 'NW'], ['Kiel', 'SH'], ['Rostock', 'MV'], ['Erfurt', 'TH'], ['Mainz', 'RP'], ['Bremerhaven', 'HB']]) {
       const place = found(gazetteer.lookup({ name: name! }));
-      assert.equal(place.state.iso, iso, name);
-      assert.equal(place.ags.slice(0, 2), place.state.ags, name);
+      assert.equal(place.land.iso, iso, name);
+      assert.equal(place.ags.slice(0, 2), place.land.ags, name);
     }
   });
 });

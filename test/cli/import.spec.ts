@@ -155,7 +155,7 @@ describe('import', () => {
     const result = await importFixture('problems.csv');
     const de = result.problems.map((item) => formatProblem(item, messagesFor('de')));
     const en = result.problems.map((item) => formatProblem(item, messagesFor('en')));
-    assert.match(de[1]!, /^Fehler: Zeile 2, Spalte „Kommune“: „Neustadt“ ist mehrdeutig\. In Frage kommen: .*Neustadt an der Aisch \(Bayern, AGS 09575153\)/);
+    assert.match(de[1]!, /^Fehler: Zeile 2, Spalte „Kommune“: „Neustadt“ ist mehrdeutig\. In Frage kommen: .*Neustadt a\.d\. Aisch \(Bayern, AGS 09575153\)/);
     assert.match(en[1]!, /^Error: line 2, column "Kommune": "Neustadt" is ambiguous\. Candidates: /);
     assert.match(de[0]!, /^Hinweis: Zeile 1, Spalte „Bemerkung“: Unbekannte Spalte/);
     assert.match(de[3]!, /„c“ steht schon in Zeile 4/);

@@ -20,7 +20,7 @@ describe('sample spreadsheet data/members.csv', () => {
     assert.doesNotMatch(text.replace(/\r\n/g, ''), /\n/);
   });
 
-  it('imports cleanly into the members of data/members.geojson: same ids, same fields, positions within 5 km', async () => {
+  it('imports cleanly into the members of data/members.geojson: same ids, same fields, positions within 8 km', async () => {
     const expected = JSON.parse(await readFile(`${ROOT}/data/members.geojson`, 'utf8')).features as Feature[];
     const { text } = decode(await readFile(`${ROOT}/data/members.csv`));
     const result = importText(text);
@@ -38,7 +38,9 @@ describe('sample spreadsheet data/members.csv', () => {
       const [lng, lat] = feature.geometry.coordinates;
       const [wantLng, wantLat] = want.geometry.coordinates;
       const km = distanceKm({ lat, lng }, { lat: wantLat, lng: wantLng });
-      assert.ok(km < 5, `${want.properties.id} is ${km.toFixed(1)} km off`);
+      // A point inside the municipality (its centroid where that lies inside), not its town hall:
+      // Rostock reaches out to Warnemünde, 6.7 km from the centre.
+      assert.ok(km < 8, `${want.properties.id} is ${km.toFixed(1)} km off`);
     });
     // The Berlin and Hamburg district offices carry their own coordinates, which win.
     for (const id of ['berlin-2', 'berlin-3', 'hamburg-2']) {

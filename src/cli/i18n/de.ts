@@ -62,15 +62,15 @@ export const de: Messages = {
       `${quote(value)}${inState(state)} ist mehrdeutig. In Frage kommen: ${list(candidates.map(de.place))}. ` +
       'Bitte Bundesland oder AGS eintragen oder Koordinaten angeben.',
     'unknown-municipality': ({ value, state, suggestions }) =>
-      `${quote(value)}${inState(state)} steht so nicht im Ortsverzeichnis (${GAZETTEER_SOURCE}, Orte ab 1000 Einwohnern). ` +
+      `${quote(value)}${inState(state)} steht so nicht im Ortsverzeichnis (amtliches Gemeindeverzeichnis, ${GAZETTEER_SOURCE}). ` +
       (suggestions.length > 0 ? `Ähnliche Einträge: ${list(suggestions.map(de.place))}. ` : '') +
       'Bitte Schreibweise prüfen, die AGS eintragen oder Koordinaten angeben.',
     'bad-ags': ({ value }) => `${quote(value)} ist kein Amtlicher Gemeindeschlüssel (8 Ziffern); die Kommune wird über ihren Namen gesucht.`,
-    'unknown-ags': ({ value }) => `Zum AGS ${value} kennt das Ortsverzeichnis keinen Ort; die Kommune wird über ihren Namen gesucht.`,
+    'unknown-ags': ({ value }) => `Zum AGS ${value} kennt das Ortsverzeichnis keine Kommune; die Kommune wird über ihren Namen gesucht.`,
     'ags-state-mismatch': ({ ags, agsState, state }) => `Der AGS ${ags} gehört zu ${agsState}, eingetragen ist aber ${state}.`,
     'duplicate-id': ({ id, firstLine }) => `Die ID ${quote(id)} steht schon in Zeile ${firstLine}. Jede ID darf nur einmal vorkommen.`,
   },
-  place: (place) => `${place.name} (${place.state.name}, AGS ${place.ags})`,
+  place: (place) => `${place.name} (${place.land.name}, AGS ${place.ags})`,
   encoding: {
     'utf-8': 'UTF-8',
     'utf-8-bom': 'UTF-8 mit BOM',

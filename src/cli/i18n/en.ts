@@ -49,15 +49,15 @@ export const en: Messages = {
       `${quote(value)}${inState(state)} is ambiguous. Candidates: ${list(candidates.map(en.place))}. ` +
       'Add the state or the AGS, or give coordinates.',
     'unknown-municipality': ({ value, state, suggestions }) =>
-      `${quote(value)}${inState(state)} is not in the gazetteer as written (${GAZETTEER_SOURCE}, places of 1000 inhabitants or more). ` +
+      `${quote(value)}${inState(state)} is not in the gazetteer as written (official list of municipalities, ${GAZETTEER_SOURCE}). ` +
       (suggestions.length > 0 ? `Similar entries: ${list(suggestions.map(en.place))}. ` : '') +
       'Check the spelling, add the AGS, or give coordinates.',
     'bad-ags': ({ value }) => `${quote(value)} is not an AGS (8 digits); the municipality is looked up by name instead.`,
-    'unknown-ags': ({ value }) => `The gazetteer has no place with AGS ${value}; the municipality is looked up by name instead.`,
+    'unknown-ags': ({ value }) => `The gazetteer has no municipality with AGS ${value}; the municipality is looked up by name instead.`,
     'ags-state-mismatch': ({ ags, agsState, state }) => `AGS ${ags} belongs to ${agsState}, but the state column says ${state}.`,
     'duplicate-id': ({ id, firstLine }) => `The id ${quote(id)} is already used on line ${firstLine}. Each id must be unique.`,
   },
-  place: (place) => `${place.name} (${place.state.name}, AGS ${place.ags})`,
+  place: (place) => `${place.name} (${place.land.name}, AGS ${place.ags})`,
   encoding: {
     'utf-8': 'UTF-8',
     'utf-8-bom': 'UTF-8 with BOM',
