@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { basemapAsset } from './scripts/basemap.js';
+import { dataAssets } from './scripts/assets.js';
 import { leafletCssWithoutImages, markerclusterAsModule } from './scripts/build-plugins.js';
 
 // `vite build` writes the ES modules (class and `define` entry); `vite build --mode iife` writes the
@@ -7,7 +7,7 @@ import { leafletCssWithoutImages, markerclusterAsModule } from './scripts/build-
 export default defineConfig(({ mode }) => {
   const classic = mode === 'iife';
   return {
-    plugins: [markerclusterAsModule(), leafletCssWithoutImages(), basemapAsset()],
+    plugins: [markerclusterAsModule(), leafletCssWithoutImages(), dataAssets()],
     // A classic script has no import.meta; src/map/basemap.ts falls back to document.currentScript.
     define: classic ? { 'import.meta.url': 'undefined' } : {},
     // Pre-bundling would bypass markerclusterAsModule; serve it through the plugin instead.

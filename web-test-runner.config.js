@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { inlineCss, markercluster } from './scripts/test-plugins.js';
-import { basemap, chunked, generated, hanging, slowResponses, tileServer } from './scripts/test-servers.js';
+import { chunked, dataFiles, generated, hanging, slowResponses, tileServer } from './scripts/test-servers.js';
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chrome/Chromium found: run `node scripts/chrome.js --ensure`.');
@@ -12,7 +12,7 @@ if (!executablePath) throw new Error('No Chrome/Chromium found: run `node script
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
-  middleware: [slowResponses, hanging, chunked, generated, basemap, tileServer()],
+  middleware: [slowResponses, hanging, chunked, generated, dataFiles, tileServer()],
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10000 } },

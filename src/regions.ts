@@ -1,42 +1,23 @@
-// The 16 Bundesländer with their ISO 3166-2 codes, for `region="DE-BW"` or `region="Baden-Württemberg"`.
+// `region="DE-BW"` or `region="Baden-Württemberg"`: one Bundesland's members, and its outline.
 import type { Member } from './data/members.js';
+import { LAENDER, type Land } from './places/laender.js';
 import { foldText } from './search.js';
 
-const STATES: Record<string, string> = {
-  'DE-BW': 'Baden-Württemberg',
-  'DE-BY': 'Bayern',
-  'DE-BE': 'Berlin',
-  'DE-BB': 'Brandenburg',
-  'DE-HB': 'Bremen',
-  'DE-HH': 'Hamburg',
-  'DE-HE': 'Hessen',
-  'DE-MV': 'Mecklenburg-Vorpommern',
-  'DE-NI': 'Niedersachsen',
-  'DE-NW': 'Nordrhein-Westfalen',
-  'DE-RP': 'Rheinland-Pfalz',
-  'DE-SL': 'Saarland',
-  'DE-SN': 'Sachsen',
-  'DE-ST': 'Sachsen-Anhalt',
-  'DE-SH': 'Schleswig-Holstein',
-  'DE-TH': 'Thüringen',
-};
-
-/** The German name of the Bundesland `region` names (ISO code or name), or undefined. */
-export function stateOf(region: string): string | undefined {
+/** The Bundesland `region` names (ISO code with or without `DE-`, or its German name), or undefined. */
+export function landOf(region: string): Land | undefined {
   const wanted = region.trim();
   if (!wanted) return undefined;
-  const code = wanted.toUpperCase();
-  const byCode = STATES[code] ?? STATES[`DE-${code}`];
-  if (byCode) return byCode;
-  return Object.values(STATES).find((name) => foldText(name) === foldText(wanted));
+  const code = wanted.toUpperCase().replace(/^DE-/, '');
+  return LAENDER.find((land) => land.iso === code || foldText(land.name) === foldText(wanted));
 }
+
+/** The German name of the Bundesland `region` names, or undefined. */
+export const stateOf = (region: string): string | undefined => landOf(region)?.name;
 
 /** The members of one Bundesland (its name or ISO code in their `state`); all when `region` is empty. */
 export function membersInRegion(members: Member[], region: string): Member[] {
-  if (!region.trim()) return members;
-  const state = stateOf(region);
-  if (!state) return members;
-  const code = Object.keys(STATES).find((key) => STATES[key] === state)!;
-  const names = new Set([foldText(state), foldText(code), foldText(code.slice(3))]);
+  const land = landOf(region);
+  if (!land) return members;
+  const names = new Set([foldText(land.name), foldText(`DE-${land.iso}`), foldText(land.iso)]);
   return members.filter((member) => member.state !== undefined && names.has(foldText(member.state)));
 }

@@ -4,6 +4,7 @@ import { webHref } from './links.js';
 import type { Strings } from './i18n/index.js';
 import type { Background } from './map/background.js';
 import { DEFAULT_BASEMAP_URL } from './map/basemap.js';
+import { landOf } from './regions.js';
 import { consentPrompt, consentWithdraw } from './templates/consent-prompt.js';
 
 export type TilesMode = 'consent' | 'on' | 'off';
@@ -15,6 +16,7 @@ interface ConsentHost {
   basemapUrl: string;
   consentStorage: string;
   consent: boolean;
+  region: string;
 }
 
 /**
@@ -25,7 +27,6 @@ export class TileConsent {
   granted = false;
 
   constructor(private readonly host: ConsentHost) {}
-
 
   /** Takes over a decision remembered earlier (only with `consent-storage="local"`). */
   restore(): void {
@@ -44,7 +45,8 @@ export class TileConsent {
     const { tileUrl, tileAttribution, basemapUrl } = this.host;
     const tiles = this.mode;
     if (tiles === 'on' || (tiles !== 'off' && this.granted)) return { kind: 'tiles', url: tileUrl, attribution: tileAttribution };
-    return { kind: 'basemap', url: basemapUrl || DEFAULT_BASEMAP_URL };
+    const region = landOf(this.host.region)?.iso;
+    return { kind: 'basemap', url: basemapUrl || DEFAULT_BASEMAP_URL, ...(region ? { region } : {}) };
   }
 
   /** Whether the consent bar covers the bottom of the map. */

@@ -39,6 +39,17 @@ export interface Strings {
   searchLabel: string;
   searchPlaceholder: string;
   found: (count: number) => string;
+  /** While the places file loads for the first place search. */
+  searchingPlace: string;
+  nearby: (count: number, place: string) => string;
+  nearbyTitle: (place: string) => string;
+  distance: (text: string) => string;
+  placeChoicesLabel: string;
+  placeChoices: (count: number, query: string) => string;
+  /** A place choice's button: the official name and its Land. */
+  placeChoice: (name: string, land: string) => string;
+  moreChoices: (count: number) => string;
+  noPlace: (query: string) => string;
   showOnMap: string;
   skipMap: string;
   listTitle: string;

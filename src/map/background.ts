@@ -6,7 +6,8 @@ import { addBasemapPanes, basemapLayers, fetchBasemap, prefetchBasemap, type Bas
 /** What lies under the members: detailed tiles, the bundled offline basemap, or nothing. */
 export type Background =
   | { kind: 'tiles'; url: string; attribution: string }
-  | { kind: 'basemap'; url: string }
+  /** `region`: ISO code of a Land to outline and emphasise. */
+  | { kind: 'basemap'; url: string; region?: string }
   | { kind: 'none' };
 
 const TILE_OPTIONS: L.TileLayerOptions = {
@@ -39,7 +40,7 @@ export class MapBackground {
         // painted first; the timer covers pages that paint no frames (background tabs, screenshots).
         let asked = false;
         const draw = () => {
-          if (!asked) void this.drawBasemap(key, url);
+          if (!asked) void this.drawBasemap(key, background);
           asked = true;
         };
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(draw)));
@@ -53,7 +54,8 @@ export class MapBackground {
     if (background.kind === 'basemap') prefetchBasemap(background.url).catch(() => undefined);
   }
 
-  private async drawBasemap(key: string, url: string): Promise<void> {
+  private async drawBasemap(key: string, background: Extract<Background, { kind: 'basemap' }>): Promise<void> {
+    const { url } = background;
     if (this.shown !== key) return; // switched again meanwhile
     startSlice(); // a timer's task: parsing and the first countries share it
     let data: BasemapData;
@@ -62,16 +64,16 @@ export class MapBackground {
     } catch (error) {
       return warnBasemap(url, error);
     }
-    await this.draw(key, data);
+    await this.draw(key, data, background.region);
   }
 
   /** Adds the basemap country by country, in slices that leave the page responsive. */
-  private async draw(key: string, data: BasemapData): Promise<void> {
+  private async draw(key: string, data: BasemapData, region?: string): Promise<void> {
     if (this.shown !== key || this.layer) return; // switched again meanwhile, or drawn already
     const layer = L.layerGroup();
     this.layer = layer;
     this.map.addLayer(layer);
-    for (const part of basemapLayers(data)) {
+    for (const part of basemapLayers(data, region)) {
       if (sliceDue()) {
         await nextTask();
         if (this.layer !== layer) return; // cleared or switched meanwhile

@@ -1,26 +1,33 @@
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { GeometryCollection, MultiLineString, Topology } from 'topojson-specification';
+import { besideScript } from '../script-url.js';
 import L from './leaflet.js';
 
 /** The file written by scripts/basemap.js next to the built script. */
 export interface BasemapData {
   type: 'member-map-basemap';
   topology: Topology<{ countries: GeometryCollection<{ germany: boolean }> }>;
+  /** The Länder (ISO code without `DE-`) and the lines between them, from BKG's VG250. */
+  laender?: Topology<{ laender: GeometryCollection<{ iso: string }>; borders: MultiLineString }>;
   cities: { name: string; lng: number; lat: number; minZoom: number }[];
 }
 
-// A classic script knows its own URL only while it runs, so this is read at load time.
-const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || import.meta.url || document.baseURI;
-export const DEFAULT_BASEMAP_URL = new URL('member-map-basemap.json', scriptUrl).href;
+export const DEFAULT_BASEMAP_URL = besideScript('member-map-basemap.json');
 
 const BASEMAP_PANE = 'member-map-basemap';
 const LABEL_PANE = 'member-map-labels';
 const ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">Natural Earth</a>, ' +
+  '<a href="https://gdz.bkg.bund.de/" target="_blank" rel="noopener noreferrer">© GeoBasis-DE / BKG</a>, ' +
   '<a href="https://www.geonames.org/" target="_blank" rel="noopener noreferrer">GeoNames</a>';
 
 const GERMANY_STYLE: L.PathOptions = { color: '#6f7782', weight: 1.6, fillColor: '#fcfbf7', fillOpacity: 1 };
 const NEIGHBOUR_STYLE: L.PathOptions = { color: '#aaa69c', weight: 0.8, fillColor: '#ebe8e0', fillOpacity: 1 };
+/** Lines between Länder: thinner, lighter and dashed against the national border's solid grey. */
+const LAND_BORDER_STYLE: L.PathOptions = { color: '#aab0b8', weight: 0.9, dashArray: '4 3', fill: false };
+/** With `region`: the other Länder recede a little, the region's outline stands out. */
+const OTHER_LAND_STYLE: L.PathOptions = { stroke: false, fillColor: '#ebe8e0', fillOpacity: 0.65 };
+const REGION_STYLE: L.PathOptions = { color: '#4f5863', weight: 2.2, fill: false };
 
 /** One request per URL and page, shared by every element that shows the basemap. */
 const requests = new Map<string, Promise<string>>();
@@ -136,9 +143,9 @@ class CityLabels extends L.Layer {
 
 /**
  * The basemap's layers one by one, to be added in slices: each country as SVG paths (Germany last,
- * so that its border is on top), then the city labels.
+ * so that its border is on top), the Länder (with `region`, its Land emphasised), then the city labels.
  */
-export function* basemapLayers(data: BasemapData): Generator<L.Layer> {
+export function* basemapLayers(data: BasemapData, region?: string): Generator<L.Layer> {
   const { topology } = data;
   const countries = [...topology.objects.countries.geometries];
   const germany = (country: { properties?: { germany?: boolean } }) => Number(Boolean(country.properties?.germany));
@@ -150,5 +157,16 @@ export function* basemapLayers(data: BasemapData): Generator<L.Layer> {
     style: (country) => (country?.properties.germany ? GERMANY_STYLE : NEIGHBOUR_STYLE),
   };
   for (const country of countries) yield L.geoJSON(feature(topology, country), options);
+  const laender = data.laender;
+  if (laender) {
+    const lines = { renderer: options.renderer, interactive: false };
+    const inRegion = (land: { properties?: { iso?: string } | null }) => land.properties?.iso === region;
+    const all = laender.objects.laender.geometries;
+    if (region && all.some(inRegion)) {
+      for (const land of all.filter((land) => !inRegion(land))) yield L.geoJSON(feature(laender, land), { ...lines, style: OTHER_LAND_STYLE });
+    }
+    yield L.geoJSON(feature(laender, laender.objects.borders), { ...lines, style: LAND_BORDER_STYLE });
+    for (const land of all.filter(inRegion)) yield L.geoJSON(feature(laender, land), { ...lines, style: REGION_STYLE });
+  }
   yield new CityLabels(data.cities);
 }

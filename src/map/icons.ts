@@ -32,3 +32,12 @@ export function clusterIcon(cluster: MarkerCluster, label: (count: number) => st
   const size = clusterSize(count);
   return L.divIcon({ className: 'member-cluster', html: content, iconSize: [size, size] });
 }
+
+/** The searched place: a ring with the place's name beside it, under the members. */
+export function placeIcon(name: string): L.DivIcon {
+  const content = document.createElement('span');
+  content.setAttribute('aria-hidden', 'true');
+  content.appendChild(document.createElement('span')).className = 'place-marker__ring';
+  content.appendChild(document.createElement('span')).textContent = name;
+  return L.divIcon({ className: 'place-marker', html: content, iconSize: [0, 0], iconAnchor: [0, 0] });
+}

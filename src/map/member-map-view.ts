@@ -3,7 +3,7 @@ import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, MarkerCluste
 import { MapBackground, type Background } from './background.js';
 import { CLUSTER_CHUNK_MS, ClusterLoad } from './cluster-load.js';
 import { GestureHandling } from './gestures.js';
-import { clusterIcon, memberIcon } from './icons.js';
+import { clusterIcon, memberIcon, placeIcon } from './icons.js';
 import type { Member } from '../data/members.js';
 import { nextTask, sliceDue } from '../next-task.js';
 import type { Strings } from '../i18n/index.js';
@@ -18,6 +18,13 @@ export interface MemberMapViewOptions {
   initialView: () => { center?: LatLngTuple; zoom?: number };
   /** Pixels at the top and bottom covered by the element's own controls, kept clear when fitting. */
   overlayInsets: () => { top: number; bottom: number };
+}
+
+/** What the map fits besides the members: a searched place (marked) and a Land's bounds. */
+export interface MapFocus {
+  place?: { name: string; lat: number; lng: number };
+  /** [south, west, north, east] */
+  bounds?: [number, number, number, number];
 }
 
 interface MemberMarker extends Marker {
@@ -70,6 +77,8 @@ export class MemberMapView {
   private focusAfterExpand?: MemberMarker;
   /** The cluster whose members are spread out around it (markercluster's spiderfy), if any. */
   private spiderfied?: MarkerCluster;
+  private focus: MapFocus = {};
+  private placeMarker?: Marker;
 
   constructor(
     container: HTMLElement,
@@ -149,6 +158,21 @@ export class MemberMapView {
     this.load.group.on('spiderfied', (event) => (this.spiderfied = (event as LeafletEvent & { cluster: MarkerCluster }).cluster));
     this.load.group.on('unspiderfied', () => (this.spiderfied = undefined));
     return this.load.done;
+  }
+
+  /** Sets what is fitted besides the members, and marks the place; refits when it changed. */
+  setFocus(focus: MapFocus): void {
+    if (JSON.stringify(focus) === JSON.stringify(this.focus)) return;
+    this.focus = focus;
+    this.placeMarker?.remove();
+    this.placeMarker = undefined;
+    const { place } = focus;
+    if (place) {
+      // Under the members (which stay clickable), no tab stop: the status line names the place.
+      this.placeMarker = L.marker([place.lat, place.lng], { icon: placeIcon(place.name), interactive: false, keyboard: false, zIndexOffset: -1000 });
+      this.map.addLayer(this.placeMarker);
+    }
+    this.fitToMembers();
   }
 
   /** Zooms until the member is outside any cluster and opens its popup; `focus` moves focus into it. */
@@ -305,26 +329,36 @@ export class MemberMapView {
   private fitToMembers(): void {
     const size = this.map.getSize();
     this.fitPending = size.x === 0 || size.y === 0;
-    if (this.fitPending || this.members.length === 0) return;
+    const area = this.fitArea();
+    if (this.fitPending || !area) return;
     const initial = this.fittedOnce ? {} : this.options.initialView();
     this.fittedOnce = true;
     if (initial.center) {
       this.map.setView(initial.center, initial.zoom ?? CENTERED_ZOOM, { animate: false });
       return;
     }
-    if (this.members.length === 1) {
-      const [only] = this.members;
-      this.map.setView([only.lat, only.lng], initial.zoom ?? SINGLE_MEMBER_ZOOM, { animate: false });
+    if (area.getSouthWest().equals(area.getNorthEast())) {
+      this.map.setView(area.getCenter(), initial.zoom ?? SINGLE_MEMBER_ZOOM, { animate: false });
       return;
     }
-    const bounds = boundsOf(this.members);
     const { top, bottom } = this.options.overlayInsets();
-    this.map.fitBounds(bounds, {
+    this.map.fitBounds(area, {
       paddingTopLeft: [FIT_PADDING, FIT_PADDING + top],
       paddingBottomRight: [FIT_PADDING, FIT_PADDING + bottom],
       animate: false,
     });
     if (initial.zoom !== undefined) this.map.setZoom(initial.zoom, { animate: false });
+  }
+
+  /** The members, the searched place and the Land in focus; undefined when there is nothing to fit. */
+  private fitArea(): L.LatLngBounds | undefined {
+    const { place, bounds } = this.focus;
+    const area = this.members.length > 0 ? boundsOf(this.members) : undefined;
+    const extra = [
+      ...(place ? [L.latLngBounds([place.lat, place.lng], [place.lat, place.lng])] : []),
+      ...(bounds ? [L.latLngBounds([bounds[0], bounds[1]], [bounds[2], bounds[3]])] : []),
+    ];
+    return extra.reduce((all, more) => (all ? all.extend(more) : more), area);
   }
 
   /** The map container is one tab stop with its own keys: say so, in the UI language. */

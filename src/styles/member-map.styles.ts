@@ -128,6 +128,32 @@ export const memberMapStyles = css`
     flex: 1;
     min-height: 0;
   }
+  .place-choices {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 8px;
+    padding: 6px 10px 8px;
+    background: #f3f5f7;
+    border-bottom: 1px solid #c9d0d6;
+    font-size: 14px;
+  }
+  .place-choices__label {
+    font-weight: 600;
+  }
+  .place-choices button {
+    min-height: 32px;
+    padding: 4px 10px;
+    border: 1px solid var(--_accent);
+    border-radius: 16px;
+    background: #fff;
+    color: var(--_accent);
+    font: inherit;
+    cursor: pointer;
+  }
+  .place-choices__more {
+    color: #3b4652;
+  }
   .skip-link {
     position: absolute;
     left: 56px;
@@ -189,6 +215,10 @@ export const memberMapStyles = css`
   }
   .list-member__organisation {
     color: #3b4652;
+  }
+  .list-member__distance {
+    color: #3b4652;
+    font-weight: 600;
   }
   .empty,
   .map-empty {
@@ -283,8 +313,29 @@ export const memberMapStyles = css`
     cursor: pointer;
   }
 
-  .city-label {
+  .city-label,
+  .place-marker {
     pointer-events: none;
+  }
+  .place-marker__ring {
+    position: absolute;
+    left: -9px;
+    top: -9px;
+    width: 12px;
+    height: 12px;
+    border: 3px solid #b3261e;
+    border-radius: 50%;
+    background: rgba(255, 255, 255, 0.85);
+  }
+  .place-marker__ring + span {
+    position: absolute;
+    left: 10px;
+    top: -22px;
+    white-space: nowrap;
+    font-size: 13px;
+    font-weight: 700;
+    color: #7a1a14;
+    text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff;
   }
   .city-label::before {
     content: '';

@@ -1,0 +1,6 @@
+import type { Plugin } from 'vite';
+
+export const PLACES_FILE: string;
+export function readPlaces(): string;
+export const ASSETS: Record<string, () => string>;
+export function dataAssets(): Plugin;
