@@ -176,6 +176,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         process.exit(1);
       }
       console.log(`size:check ok: ${report.gzip} ≤ ${report.budget} bytes gzip (${relative(process.cwd(), join(root, BUNDLE)) || BUNDLE}).`);
+      // The data files next to the script (basemap, places) have budgets of their own.
+      for (const [file, budget] of Object.entries(readBudgets(root))) {
+        if (file === BUNDLE) continue;
+        const size = gzipSize(readFileSync(join(root, file)));
+        if (size > budget) {
+          console.error(`size:check FAILED: ${file} is ${size} bytes gzip, over its budget of ${budget} bytes.`);
+          process.exit(1);
+        }
+        console.log(`size:check ok: ${size} ≤ ${budget} bytes gzip (${file}).`);
+      }
     }
   } catch (error) {
     console.error(`size: ${error.message}`);

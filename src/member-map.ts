@@ -279,7 +279,7 @@ export class MemberMap extends LitElement {
           fullscreen: this.fullscreen.active,
           onFullscreen: this.fullscreen.toggle,
         })}
-        ${placeChoices(this.answer.choices, strings, this.choosePlace)}
+        ${placeChoices(this.answer.choices, Boolean(this.answer.place), strings, this.choosePlace)}
         <div class="stage">
           ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
           <div class="map" part="map" ?inert=${listed} aria-hidden=${listed ? 'true' : 'false'}></div>

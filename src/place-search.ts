@@ -11,7 +11,10 @@ export interface SearchAnswer {
   /** The query names this municipality: `members` are its nearest, `nearby` says how far. */
   place?: Place;
   nearby?: NearbyMember[];
-  /** Several municipalities have this name: the visitor picks one (`members` are the text matches). */
+  /**
+   * Several municipalities have this name: the visitor picks one (`members` are the text matches, or
+   * with `place`, the others besides the kreisfreie Stadt of that name).
+   */
   choices?: Place[];
   /** The places file is still on its way: the answer may change. */
   pending?: boolean;
@@ -56,7 +59,8 @@ export class PlaceSearch {
     const meant = index ? placeQuery(index, query) : ({ kind: 'none' } as const);
     if (meant.kind === 'place') {
       const nearby = nearestMembers(members, meant.place, count);
-      return { members: nearby.map((item) => item.member), place: meant.place, nearby };
+      const others = meant.others?.length ? { choices: meant.others } : {};
+      return { members: nearby.map((item) => item.member), place: meant.place, nearby, ...others };
     }
     if (meant.kind === 'choices') return { members: text, choices: meant.places };
     return { members: text, noPlace: index !== null && text.length === 0 };

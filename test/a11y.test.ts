@@ -15,6 +15,7 @@ async function search(el: MemberMap, text: string): Promise<void> {
   if (text) await sendKeys({ type: text });
   else await sendKeys({ press: 'Backspace' });
   await new Promise((resolve) => setTimeout(resolve, 300)); // the search waits for a typing pause
+  await waitUntil(() => !statusText(el).startsWith('Suche den Ort'), 'the places file (first search)');
   await el.updateComplete;
 }
 
@@ -95,22 +96,24 @@ describe('list view and search', () => {
     const el = await loadedMap('members.geojson');
     const label = shadow(el).querySelector('label[for="search"]')!;
     expect(label.textContent).to.equal('Mitglieder suchen');
+    // A municipality's name: its own members first, then the nearest (search by place).
     await search(el, 'koln');
-    expect(statusText(el)).to.equal('1 Mitglied gefunden');
-    expect(visibleCounts(el).total).to.equal(1);
+    expect(statusText(el)).to.equal('5 Mitglieder in der Nähe von Köln');
+    expect(visibleCounts(el).total).to.equal(5);
     el.view = 'list';
     await el.updateComplete;
-    expect(listed(el)).to.deep.equal(['Köln']);
+    expect(listed(el).slice(0, 2)).to.deep.equal(['Köln', 'Bonn']);
 
-    await search(el, 'MÜNCHEN');
-    expect(listed(el)).to.deep.equal(['München']);
+    // Anything else: the members whose own fields match every word.
+    await search(el, 'KOORDINIERUNGSSTELLE bürgerbeteiligung heidelberg');
+    expect(listed(el)).to.deep.equal(['Heidelberg']);
     await search(el, 'baden-wurttemberg');
     expect(statusText(el)).to.equal('4 Mitglieder gefunden');
     await search(el, 'Kinder jugend');
     expect(listed(el)).to.deep.equal(['Leipzig']);
 
     await search(el, 'zzz');
-    expect(statusText(el)).to.equal('Keine Mitglieder gefunden');
+    expect(statusText(el)).to.equal('Keine Mitglieder gefunden, und „zzz“ ist keine Gemeinde in Deutschland. Prüfen Sie die Schreibweise.');
     expect(shadow(el).querySelector('.list .empty')!.textContent).to.equal('Keine Mitglieder gefunden');
 
     await search(el, '');

@@ -51,7 +51,7 @@ describe('offline basemap', () => {
     expect(requests.length).to.be.within(0, 1); // one per page at most: a second map reuses it
     for (const url of requests) {
       expect(url.origin).to.equal(location.origin);
-      expect(url.pathname).to.equal('/src/map/member-map-basemap.json');
+      expect(url.pathname).to.equal('/src/member-map-basemap.json');
     }
   });
 

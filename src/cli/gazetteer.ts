@@ -3,7 +3,8 @@
 // the caller gets the candidates to report, never a guess.
 
 import placesFile from '../../data/gazetteer/member-map-places.json' with { type: 'json' };
-import { PlaceIndex, placeKey } from '../places/place-index.js';
+import { baseKey, byImportance, PlaceIndex, placeKey } from '../places/place-index.js';
+import type { Land } from '../places/laender.js';
 import { decodePlaces, type Place } from '../places/places-file.js';
 import type { State } from './states.js';
 
@@ -38,6 +39,32 @@ export const OTHER_NAMES: Readonly<Record<string, string>> = {
 
 const MAX_SUGGESTIONS = 6;
 
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Places with a similar name (a typo, a missing qualifier), in the given Land first. */
+function similar(index: PlaceIndex, name: string, land: Land | undefined): Place[] {
+  const key = placeKey(name);
+  const found = [...index.named(key), ...index.withBase(key), ...index.named(baseKey(name))];
+  if (found.length === 0 && key.length >= 4) {
+    const most = key.length >= 8 ? 2 : 1;
+    for (const [other, list] of index.names()) {
+      if (Math.abs(other.length - key.length) <= most && editDistance(other, key) <= most) found.push(...list);
+    }
+  }
+  const inLand = (place: Place) => Number(!land || place.land === land);
+  return [...new Set(found)].sort((a, b) => inLand(b) - inLand(a) || byImportance(a, b)).slice(0, MAX_SUGGESTIONS);
+}
+
 let shared: Gazetteer | undefined;
 
 /** The gazetteer over every German municipality, built on first use. */
@@ -62,7 +89,7 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
     const { candidates } = index.match(query.name, query.state);
     if (candidates.length === 1) return { kind: 'found', place: candidates[0]!, by: 'name' };
     if (candidates.length > 1) return { kind: 'ambiguous', candidates };
-    return { kind: 'unknown', suggestions: index.similar(query.name, query.state, MAX_SUGGESTIONS) };
+    return { kind: 'unknown', suggestions: similar(index, query.name, query.state) };
   }
 
   return { lookup, byAgs };

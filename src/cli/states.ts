@@ -10,9 +10,29 @@ export const STATES = LAENDER;
 // "Freistaat Bayern", "Freie und Hansestadt Hamburg", "Land Berlin" name the same Länder.
 const TITLE = /^(freistaat|freie und hansestadt|freie hansestadt|land) /;
 
+/** English names, for sheets written in English (the element needs none of them). */
+export const ENGLISH_NAMES: Readonly<Record<string, string>> = {
+  BW: 'Baden-Württemberg',
+  BY: 'Bavaria',
+  BE: 'Berlin',
+  BB: 'Brandenburg',
+  HB: 'Bremen',
+  HH: 'Hamburg',
+  HE: 'Hesse',
+  MV: 'Mecklenburg-Western Pomerania',
+  NI: 'Lower Saxony',
+  NW: 'North Rhine-Westphalia',
+  RP: 'Rhineland-Palatinate',
+  SL: 'Saarland',
+  SN: 'Saxony',
+  ST: 'Saxony-Anhalt',
+  SH: 'Schleswig-Holstein',
+  TH: 'Thuringia',
+};
+
 const byKey = new Map<string, State>();
 for (const state of STATES) {
-  for (const key of [state.iso, `de ${state.iso}`, state.name, state.english]) byKey.set(fold(key), state);
+  for (const key of [state.iso, `de ${state.iso}`, state.name, ENGLISH_NAMES[state.iso]!]) byKey.set(fold(key), state);
 }
 byKey.set(fold('Mecklenburg-West Pomerania'), byKey.get('mv')!);
 // Abbreviations in everyday use besides the ISO codes.

@@ -49,6 +49,7 @@ export const de: Strings = {
   nearbyTitle: (place) => `Die nächsten Mitglieder zu ${place}`,
   distance: (text) => `${text} km entfernt`,
   placeChoicesLabel: 'Welcher Ort ist gemeint?',
+  placeOthersLabel: 'Andere Orte dieses Namens:',
   placeChoices: (count, query) => `„${query}“ heißen ${count} Gemeinden. Bitte wählen Sie eine aus.`,
   placeChoice: (name, land) => `${name} (${land})`,
   moreChoices: (count) => `und ${count} weitere: bitte genauer eingeben, z. B. mit Bundesland („Name, Bayern“)`,

@@ -47,6 +47,7 @@ export const en: Strings = {
   nearbyTitle: (place) => `The members nearest to ${place}`,
   distance: (text) => `${text} km away`,
   placeChoicesLabel: 'Which place do you mean?',
+  placeOthersLabel: 'Other places of this name:',
   placeChoices: (count, query) => `${count} municipalities are called “${query}”. Please choose one.`,
   placeChoice: (name, land) => `${name} (${land})`,
   moreChoices: (count) => `and ${count} more: please be more specific, e.g. with the state (“Name, Bayern”)`,

@@ -45,6 +45,7 @@ export interface Strings {
   nearbyTitle: (place: string) => string;
   distance: (text: string) => string;
   placeChoicesLabel: string;
+  placeOthersLabel: string;
   placeChoices: (count: number, query: string) => string;
   /** A place choice's button: the official name and its Land. */
   placeChoice: (name: string, land: string) => string;

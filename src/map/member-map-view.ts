@@ -337,7 +337,8 @@ export class MemberMapView {
       this.map.setView(initial.center, initial.zoom ?? CENTERED_ZOOM, { animate: false });
       return;
     }
-    if (area.getSouthWest().equals(area.getNorthEast())) {
+    // One member (or only a place) has no extent to fit; many members at one point fit to the highest zoom.
+    if (area.getSouthWest().equals(area.getNorthEast()) && this.members.length <= 1) {
       this.map.setView(area.getCenter(), initial.zoom ?? SINGLE_MEMBER_ZOOM, { animate: false });
       return;
     }

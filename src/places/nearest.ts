@@ -22,13 +22,15 @@ export interface NearbyMember {
   local: boolean;
 }
 
-// A member file may write "Stadt Heidelberg" where the gazetteer says "Heidelberg".
-const TITLE = /^(stadt|gemeinde|landeshauptstadt|hansestadt|universitatsstadt|kreisstadt|markt) /;
-const municipalityKey = (name: string) => placeKey(name).replace(TITLE, '');
+// A member file may write "Stadt Heidelberg" where the gazetteer says "Heidelberg" (but "Markt Wald"
+// is an official name: only the member's side loses its title).
+const TITLE = /^(stadt|gemeinde|landeshauptstadt|hansestadt|universitaetsstadt|kreisstadt|markt) /;
 
 /** Whether the member belongs to the municipality `place` (same name, and same Land when it has one). */
 export function isLocal(member: Member, place: Place): boolean {
-  if (municipalityKey(member.municipality) !== municipalityKey(place.name)) return false;
+  const name = placeKey(place.name);
+  const key = placeKey(member.municipality);
+  if (key !== name && key.replace(TITLE, '') !== name) return false;
   return !member.state || [place.land.name, place.land.iso, `DE-${place.land.iso}`].some((name) => placeKey(name) === placeKey(member.state!));
 }
 

@@ -4,31 +4,42 @@
 import { LAENDER, type Land } from './laender.js';
 import type { Place } from './places-file.js';
 
-const UMLAUTS: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
+const SPELLED_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+const PLAIN: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
 
-/**
- * The form names are compared in: lower case, without accents, ß as ss, umlauts as their base letter
- * and "ae/oe/ue" likewise (so "München", "Muenchen" and "Munchen" meet), every run of other
- * characters a single space.
- */
-export function placeKey(text: string): string {
+function fold(text: string, umlauts: Record<string, string>): string {
   return text
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[äöüß]/g, (char) => UMLAUTS[char] ?? char)
+    .replace(/[äöüß]/g, (char) => umlauts[char] ?? char)
     .normalize('NFD')
     .replace(/\p{Mn}/gu, '')
-    .replace(/([aou])e/g, '$1')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/**
+ * The form a query is compared in: lower case, umlauts spelled out ("München" and "Muenchen" meet),
+ * ß as ss, other accents dropped, every run of other characters a single space.
+ */
+export const placeKey = (text: string): string => fold(text, SPELLED_OUT);
+
+/**
+ * A place is found under its `placeKey` and under this form with umlauts as plain vowels, so that
+ * "Munchen" finds München too, while "Neuenkirchen" and "Neunkirchen" stay apart.
+ */
+const plainKey = (text: string): string => fold(text, PLAIN);
 
 // Words after which a name goes on with a qualifier: "Neustadt an der Aisch", "Weiden i.d. OPf.".
 const QUALIFIERS = new Set(['am', 'an', 'im', 'in', 'i', 'a', 'bei', 'b', 'ob', 'vor', 'v', 'auf', 'unter', 'zu']);
 
 /** A name without its qualifier: `Halle (Saale)` → `halle`, `Frankfurt am Main` → `frankfurt`. */
 export function baseKey(name: string): string {
-  const words = placeKey(name.split(/[(/,]/)[0] ?? '').split(' ');
+  return withoutQualifier(placeKey(name.split(/[(/,]/)[0] ?? ''));
+}
+
+function withoutQualifier(key: string): string {
+  const words = key.split(' ');
   const at = words.findIndex((word, index) => index > 0 && QUALIFIERS.has(word));
   return (at > 0 ? words.slice(0, at) : words).join(' ');
 }
@@ -41,28 +52,16 @@ export const byImportance = (a: Place, b: Place): number =>
 
 const landKeys = new Map<string, Land>();
 for (const land of LAENDER) {
-  for (const name of [land.iso, `DE-${land.iso}`, land.name, land.english]) landKeys.set(placeKey(name), land);
+  for (const name of [land.iso, `DE-${land.iso}`, land.name]) landKeys.set(placeKey(name), land);
 }
 
-/** The Land named by its German or English name or ISO code, or undefined. */
+/** The Land named by its German name or ISO code, or undefined. */
 export const landNamed = (text: string): Land | undefined => landKeys.get(placeKey(text));
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 export interface NameMatch {
@@ -79,8 +78,12 @@ export class PlaceIndex {
 
   constructor(readonly places: readonly Place[]) {
     for (const place of places) {
+      const plain = plainKey(place.name);
       push(this.byName, placeKey(place.name), place);
+      if (plain !== placeKey(place.name)) push(this.byName, plain, place);
       push(this.byBase, baseKey(place.name), place);
+      const plainBase = withoutQualifier(plainKey(place.name.split(/[(/,]/)[0] ?? ''));
+      if (plainBase !== baseKey(place.name)) push(this.byBase, plainBase, place);
       this.byCode.set(place.ags, place);
     }
   }
@@ -99,23 +102,25 @@ export class PlaceIndex {
     return { exact, candidates };
   }
 
-  /** Places with a similar name (a typo, a missing qualifier), in the given Land first. */
-  similar(name: string, land: Land | undefined, limit: number): Place[] {
-    const key = placeKey(name);
-    const found = [...(this.byName.get(key) ?? []), ...(this.byBase.get(key) ?? []), ...(this.byName.get(baseKey(name)) ?? [])];
-    if (found.length === 0 && key.length >= 4) {
-      const most = key.length >= 8 ? 2 : 1;
-      for (const [other, list] of this.byName) {
-        if (Math.abs(other.length - key.length) <= most && editDistance(other, key) <= most) found.push(...list);
-      }
-    }
-    const inLand = (place: Place) => Number(!land || place.land === land);
-    return [...new Set(found)].sort((a, b) => inLand(b) - inLand(a) || byImportance(a, b)).slice(0, limit);
+  /** Every place whose whole name is `key` (a `placeKey`). */
+  named(key: string): readonly Place[] {
+    return this.byName.get(key) ?? [];
+  }
+
+  /** Every name (as `placeKey`) with its places. */
+  names(): IterableIterator<[string, Place[]]> {
+    return this.byName.entries();
+  }
+
+  /** Every place whose name without qualifier is `key` (a `baseKey`). */
+  withBase(key: string): readonly Place[] {
+    return this.byBase.get(key) ?? [];
   }
 }
 
 export type PlaceQuery =
-  | { kind: 'place'; place: Place }
+  /** `others`: smaller municipalities of the same name, offered besides (Schwerin in Brandenburg). */
+  | { kind: 'place'; place: Place; others?: Place[] }
   | { kind: 'choices'; places: Place[] }
   | { kind: 'none' };
 
@@ -133,8 +138,13 @@ export function placeQuery(index: PlaceIndex, query: string): PlaceQuery {
   const land = comma > 0 ? landNamed(text.slice(comma + 1)) : undefined;
   const name = land ? text.slice(0, comma) : text;
   if (placeKey(name).length < 2) return { kind: 'none' };
-  const { candidates } = index.match(name, land);
+  const { exact, candidates } = index.match(name, land);
   if (candidates.length === 1) return { kind: 'place', place: candidates[0]! };
+  // A kreisfreie Stadt of exactly this name is meant unless another candidate is one too.
+  const [city, ...rest] = candidates;
+  if (city?.status === 'k' && exact.includes(city) && !rest.some((place) => place.status === 'k')) {
+    return { kind: 'place', place: city, others: rest };
+  }
   return candidates.length > 1 ? { kind: 'choices', places: candidates } : { kind: 'none' };
 }
 

@@ -42,13 +42,15 @@ export function decodePlaces(file: unknown): Place[] {
   let lat = 0;
   let lng = 0;
   for (const line of data.places.split('\n')) {
+    if (line === '') continue; // a trailing line break
     const [name, code, dLat, dLng, status, area] = line.split('\t');
     // The AGS is given in full when Land or Kreis change, else only its last three digits.
     ags = code?.length === 3 ? ags.slice(0, 5) + code : (code ?? '');
     lat += Number(dLat);
     lng += Number(dLng);
     const land = landOfAgs(ags);
-    if (!name || !land || !/^\d{8}$/.test(ags) || !STATUSES.has(status!) || !Number.isFinite(lat + lng)) {
+    const numbers = [dLat, dLng, area].map((cell) => (cell?.trim() ? Number(cell) : NaN));
+    if (!name || !land || !/^\d{8}$/.test(ags) || !STATUSES.has(status!) || !numbers.every(Number.isFinite)) {
       throw new Error(`places file: bad line ${places.length + 1}`);
     }
     places.push({

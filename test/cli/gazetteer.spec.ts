@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadGazetteer, OTHER_NAMES, type Lookup } from '../../src/cli/gazetteer.js';
-import { findState, STATES } from '../../src/cli/states.js';
+import { ENGLISH_NAMES, findState, STATES } from '../../src/cli/states.js';
 import { distanceKm } from './helpers.js';
 
 const gazetteer = loadGazetteer();
@@ -128,7 +128,7 @@ describe('Bundesländer', () => {
   it('knows all 16 by German and English name and ISO code', () => {
     assert.equal(STATES.length, 16);
     for (const item of STATES) {
-      for (const spelling of [item.name, item.english, item.iso, `DE-${item.iso}`, item.name.toUpperCase()]) {
+      for (const spelling of [item.name, ENGLISH_NAMES[item.iso]!, item.iso, `DE-${item.iso}`, item.name.toUpperCase()]) {
         assert.equal(findState(spelling), item, spelling);
       }
     }
