@@ -27,7 +27,7 @@ export const SOURCE = {
   integrity: 'sha512-DXcMzz1McetnN8lD6GSb+GE3BOd6UIxHM72vbLoSV0/M8f2z277GeD4loe4QShnyvq4sClMDpfaUM/n8ID3xOQ==',
 };
 /** The newest effective date (WSK) of any municipality in the source: its Gebietsstand. */
-const ATTRIBUTION = '© GeoBasis-DE / BKG (VG250, Gebietsstand 1.1.2016), Daten verändert';
+const ATTRIBUTION = '© GeoBasis-DE / BKG 2016 (VG250, Gebietsstand 1.1.2016; Daten verändert)';
 
 /** IBZ: the municipality's status in VG250. Gemeindefreie Gebiete (65: forests, lakes) are no places. */
 /** VG250's Land code (the first two digits of every AGS) to the ISO 3166-2 code without `DE-`. */
