@@ -64,6 +64,37 @@ describe('offline basemap', () => {
     expect(share(pixels, NEIGHBOUR_FILL)).to.be.greaterThan(0.1);
   });
 
+  it('draws the lines between the Länder lighter and dashed, under the national border; names BKG', async () => {
+    const el = await loadedMap('members.geojson');
+    const svg = await basemapPane(el);
+    const dashed = [...svg.querySelectorAll('path')].filter((path) => path.getAttribute('stroke-dasharray'));
+    expect(dashed).to.have.length(1); // one MultiLineString: every line between two Länder
+    const border = dashed[0]!;
+    expect(Number(border.getAttribute('stroke-width'))).to.be.below(1.6);
+    expect(border.getAttribute('stroke')).to.equal('#aab0b8');
+    expect(border.getAttribute('fill')).to.equal('none');
+    expect(border.getAttribute('d')!.split('M').length).to.be.greaterThan(16);
+    expect(shadow(el).querySelector('.leaflet-control-attribution')!.textContent).to.contain('GeoBasis-DE / BKG');
+  });
+
+  it('with region, outlines its Land, tones the others down and shows the whole Land', async () => {
+    const el = await loadedMap('members.geojson', { region: 'DE-BW' });
+    const svg = await basemapPane(el);
+    await waitUntil(() => svg.querySelector('path[stroke="#4f5863"]'), 'the region outline');
+    const outline = svg.querySelector('path[stroke="#4f5863"]')!;
+    expect(outline.getAttribute('stroke-width')).to.equal('2.2');
+    const toned = [...svg.querySelectorAll('path[fill-opacity="0.65"]')];
+    expect(toned).to.have.length(15);
+    // The map shows all of Baden-Württemberg (47.5–49.8° N, 7.5–10.5° E), not just its members' box.
+    const map = shadow(el).querySelector('.leaflet-container')!.getBoundingClientRect();
+    const box = outline.getBoundingClientRect();
+    expect(box.left).to.be.at.least(map.left - 1);
+    expect(box.right).to.be.at.most(map.right + 1);
+    expect(box.top).to.be.at.least(map.top - 1);
+    expect(box.bottom).to.be.at.most(map.bottom + 1);
+    expect(box.width * box.height).to.be.greaterThan(0.15 * map.width * map.height);
+  });
+
   it('labels the largest cities without overlapping labels', async () => {
     const el = await loadedMap('members.geojson');
     await basemapPane(el);

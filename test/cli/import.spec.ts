@@ -46,6 +46,28 @@ describe('column headers', () => {
 });
 
 describe('import', () => {
+  it('places small municipalities by official name within their Land, and any municipality by AGS', () => {
+    const result = importText(
+      'Kommune;Bundesland;AGS\r\nSipplingen;Baden-Württemberg;\r\nHallig Hooge;SH;\r\nGemeinde am See;;08435053\r\nMünchen;Bayern;\r\n',
+    );
+    assert.deepEqual(result.problems, []);
+    const [sipplingen, hooge, byAgs, munich] = result.collection!.features.map((feature) => feature.geometry.coordinates);
+    assert.ok(distanceKm({ lat: sipplingen![1], lng: sipplingen![0] }, { lat: 47.797, lng: 9.096 }) < 3, 'Sipplingen');
+    assert.ok(distanceKm({ lat: hooge![1], lng: hooge![0] }, { lat: 54.57, lng: 8.55 }) < 5, 'Hallig Hooge');
+    assert.deepEqual(byAgs, sipplingen, 'the AGS of Sipplingen places the row there, whatever its name');
+    assert.ok(distanceKm({ lat: munich![1], lng: munich![0] }, { lat: 48.1374, lng: 11.5755 }) < 5, 'München');
+    assert.equal(result.stats.byGazetteer, 4);
+  });
+
+  it('stops a row whose name fits several municipalities and lists them with their AGS', () => {
+    const result = importText('Kommune\r\nFrankfurt\r\n');
+    const ambiguous = result.problems[0] as Extract<Problem, { code: 'ambiguous-municipality' }>;
+    assert.equal(ambiguous.code, 'ambiguous-municipality');
+    assert.deepEqual(ambiguous.params.candidates.map((place) => place.ags), ['06412000', '12053000']);
+    assert.match(formatProblem(ambiguous, messagesFor('de')), /Frankfurt am Main \(Hessen, AGS 06412000\); Frankfurt \(Oder\) \(Brandenburg, AGS 12053000\)/);
+    assert.equal(result.stats.skipped, 1);
+  });
+
   it('imports a semicolon file with BOM and German headers: coordinates win, the rest is placed by the gazetteer', async () => {
     const result = await importFixture('semicolon-bom.csv');
     assert.equal(result.encoding, 'utf-8-bom');
