@@ -2,7 +2,7 @@
 // Command line → a typed command, or the reason it is not one.
 
 import { parseArgs } from 'node:util';
-import { LANGS, type Lang } from './i18n/index.js';
+import { LANGS, type Lang } from '../import/i18n/index.js';
 
 export type Command =
   | { command: 'help'; lang: Lang }

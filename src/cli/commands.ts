@@ -5,16 +5,17 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Command } from './args.js';
-import { formatCsv } from './csv.js';
-import { decode } from './decode.js';
-import { exportRows } from './export.js';
-import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { formatCollection } from './geojson.js';
-import { messagesFor, type Messages } from './i18n/index.js';
-import type { FileErrorCode } from './i18n/messages.js';
-import { importMembers } from './import.js';
-import { formatProblem } from './report.js';
-import { judge, skippedLine, type Verdict } from './validate.js';
+import { formatCsv } from '../import/csv.js';
+import { decode } from '../import/decode.js';
+import { exportRows } from '../import/export.js';
+import type { Gazetteer } from '../import/gazetteer.js';
+import { loadGazetteer } from './load-gazetteer.js';
+import { formatCollection } from '../import/geojson.js';
+import { messagesFor, type Messages } from '../import/i18n/index.js';
+import type { FileErrorCode } from '../import/i18n/messages.js';
+import { importMembers } from '../import/import.js';
+import { formatProblem } from '../import/report.js';
+import { judge, skippedLine, type Verdict } from '../import/validate.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export interface Io {

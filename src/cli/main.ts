@@ -4,7 +4,7 @@
 
 import { parseCommand } from './args.js';
 import { EXIT, run } from './commands.js';
-import { messagesFor } from './i18n/index.js';
+import { messagesFor } from '../import/i18n/index.js';
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),

@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { detectDelimiter, formatCsv, parseCsv } from '../../src/cli/csv.js';
-import { decode } from '../../src/cli/decode.js';
+import { detectDelimiter, formatCsv, parseCsv } from '../../src/import/csv.js';
+import { decode } from '../../src/import/decode.js';
+import { decodeWindows1252 } from '../../src/import/decode.js';
 import { fixture } from './helpers.js';
 
 describe('decoding spreadsheet exports', () => {
@@ -90,5 +91,12 @@ describe('CSV parsing', () => {
       parseCsv(text, ';').rows.filter((row) => row.cells.some(Boolean)).map((row) => row.cells),
       rows,
     );
+  });
+});
+
+describe('Windows-1252 without a library', () => {
+  it('maps 0x80–0x9F to their Windows characters and the rest as Latin-1', () => {
+    assert.equal(decodeWindows1252(Uint8Array.from([0x80, 0x84, 0x93, 0x94, 0x96, 0x9f, 0xe4, 0xdf, 0x41])), '€„“”–Ÿäß' + 'A');
+    assert.equal(decodeWindows1252(new Uint8Array(20000).fill(0xfc)), 'ü'.repeat(20000));
   });
 });

@@ -1,8 +1,9 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadGazetteer, OTHER_NAMES, type Lookup } from '../../src/cli/gazetteer.js';
-import { ENGLISH_NAMES, findState, STATES } from '../../src/cli/states.js';
+import { GAZETTEER_SOURCE, OTHER_NAMES, type Lookup } from '../../src/import/gazetteer.js';
+import { loadGazetteer, PLACES_ATTRIBUTION } from '../../src/cli/load-gazetteer.js';
+import { ENGLISH_NAMES, findState, STATES } from '../../src/import/states.js';
 import { distanceKm } from './helpers.js';
 
 const gazetteer = loadGazetteer();
@@ -14,6 +15,10 @@ function found(lookup: Lookup) {
 }
 
 describe('gazetteer', () => {
+  it('names its source as the places file does', () => {
+    assert.equal(GAZETTEER_SOURCE, PLACES_ATTRIBUTION);
+  });
+
   // Town-hall / centre positions of the municipalities, as published (WGS 84).
   const known = [
     { name: 'Köln', state: 'Nordrhein-Westfalen', lat: 50.9375, lng: 6.9603 },

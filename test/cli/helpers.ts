@@ -8,9 +8,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommand } from '../../src/cli/args.js';
 import { run } from '../../src/cli/commands.js';
-import { decode } from '../../src/cli/decode.js';
-import { loadGazetteer } from '../../src/cli/gazetteer.js';
-import { importMembers, type ImportResult } from '../../src/cli/import.js';
+import { decode } from '../../src/import/decode.js';
+import { loadGazetteer } from '../../src/cli/load-gazetteer.js';
+import { importMembers, type ImportResult } from '../../src/import/import.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixture = (name: string): string => join(ROOT, 'test/cli/fixtures', name);

@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseMembers, TEXT_FIELDS } from '../../src/data/members.js';
-import { EXPORT_HEADERS, fieldOf, FIELDS, mapColumns } from '../../src/cli/columns.js';
-import { decode } from '../../src/cli/decode.js';
-import { messagesFor } from '../../src/cli/i18n/index.js';
-import { assignIds, baseId } from '../../src/cli/ids.js';
-import { normaliseAgs, type ImportResult } from '../../src/cli/import.js';
-import type { Problem } from '../../src/cli/problems.js';
-import { formatProblem } from '../../src/cli/report.js';
+import { EXPORT_HEADERS, fieldOf, FIELDS, mapColumns } from '../../src/import/columns.js';
+import { decode } from '../../src/import/decode.js';
+import { messagesFor } from '../../src/import/i18n/index.js';
+import { assignIds, baseId } from '../../src/import/ids.js';
+import { normaliseAgs, type ImportResult } from '../../src/import/import.js';
+import type { Problem } from '../../src/import/problems.js';
+import { formatProblem } from '../../src/import/report.js';
 import { distanceKm, importFixture, importText } from './helpers.js';
 
 const byId = (result: ImportResult) => new Map((result.collection?.features ?? []).map((feature) => [feature.properties.id, feature] as const));

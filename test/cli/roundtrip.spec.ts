@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { FIELDS } from '../../src/cli/columns.js';
-import { formatCsv, parseCsv } from '../../src/cli/csv.js';
-import { decode } from '../../src/cli/decode.js';
-import { exportRows } from '../../src/cli/export.js';
-import { formatCollection } from '../../src/cli/geojson.js';
-import { judge } from '../../src/cli/validate.js';
+import { FIELDS } from '../../src/import/columns.js';
+import { formatCsv, parseCsv } from '../../src/import/csv.js';
+import { decode } from '../../src/import/decode.js';
+import { exportRows } from '../../src/import/export.js';
+import { formatCollection } from '../../src/import/geojson.js';
+import { judge } from '../../src/import/validate.js';
 import { distanceKm, fixture, importText, ROOT } from './helpers.js';
 
 /** CSV text → GeoJSON text → (validator) → CSV text, as import and export do it. */

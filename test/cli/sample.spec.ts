@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { decode } from '../../src/cli/decode.js';
+import { decode } from '../../src/import/decode.js';
 import { distanceKm, importText, ROOT } from './helpers.js';
 
 interface Feature {

@@ -1,11 +1,10 @@
 // Offline place lookup in the official municipality gazetteer (BKG VG250, data/gazetteer/, shared with
 // the element's place search). A name is placed only when exactly one municipality fits; otherwise
-// the caller gets the candidates to report, never a guess.
-
-import placesFile from '../../data/gazetteer/member-map-places.json' with { type: 'json' };
+// the caller gets the candidates to report, never a guess. Platform-neutral: the data command loads
+// the places file from disk (src/cli/load-gazetteer.ts), the workbench fetches it.
 import { baseKey, byImportance, PlaceIndex, placeKey } from '../places/place-index.js';
 import type { Land } from '../places/laender.js';
-import { decodePlaces, type Place } from '../places/places-file.js';
+import type { Place } from '../places/places-file.js';
 import type { State } from './states.js';
 
 export type { Place };
@@ -27,8 +26,8 @@ export interface Gazetteer {
   byAgs(ags: string): Place | undefined;
 }
 
-/** Where the places come from, for the report and the documentation. */
-export const GAZETTEER_SOURCE = placesFile.attribution;
+/** Where the places come from, for the report (the places file says the same; a test checks it). */
+export const GAZETTEER_SOURCE = '© GeoBasis-DE / BKG 2016 (VG250, Gebietsstand 1.1.2016; Daten verändert)';
 
 /** Names in common use that differ from the official one, to the municipality's AGS. */
 export const OTHER_NAMES: Readonly<Record<string, string>> = {
@@ -63,14 +62,6 @@ function similar(index: PlaceIndex, name: string, land: Land | undefined): Place
   }
   const inLand = (place: Place) => Number(!land || place.land === land);
   return [...new Set(found)].sort((a, b) => inLand(b) - inLand(a) || byImportance(a, b)).slice(0, MAX_SUGGESTIONS);
-}
-
-let shared: Gazetteer | undefined;
-
-/** The gazetteer over every German municipality, built on first use. */
-export function loadGazetteer(): Gazetteer {
-  shared ??= createGazetteer(decodePlaces(placesFile));
-  return shared;
 }
 
 export function createGazetteer(places: readonly Place[]): Gazetteer {

@@ -68,7 +68,7 @@ export const en: Messages = {
   delimiter: { ';': 'semicolon', ',': 'comma', '\t': 'tab' },
 
   importHeading: (file, encoding, delimiter) =>
-    `Importing ${file} (encoding ${en.encoding[encoding]}, separator ${en.delimiter[delimiter]})`,
+    `Importing ${file} (${delimiter ? `encoding ${en.encoding[encoding]}, separator ${en.delimiter[delimiter]}` : 'Excel workbook, first sheet'})`,
   importSummary: (stats) =>
     `${plural(stats.rows, 'row', 'rows')} read: ${stats.byCoordinates} placed by coordinates, ` +
     `${stats.byGazetteer} placed by the gazetteer, ${stats.skipped} skipped.`,

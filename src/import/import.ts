@@ -4,7 +4,7 @@
 import { parseMembers } from '../data/members.js';
 import { mapColumns, type Column, type Field } from './columns.js';
 import { inGermany, parseCoordinate, round6 } from './coordinates.js';
-import { parseCsv, type CsvRow, type Delimiter } from './csv.js';
+import { parseCsv, type CsvRow, type CsvTable, type Delimiter } from './csv.js';
 import type { Gazetteer } from './gazetteer.js';
 import { memberFeature, type MemberFeature, type MemberFeatureCollection } from './geojson.js';
 import { assignIds } from './ids.js';
@@ -22,7 +22,8 @@ export interface ImportStats {
 }
 
 export interface ImportResult {
-  delimiter: Delimiter;
+  /** The CSV separator (none for a spreadsheet file). */
+  delimiter?: Delimiter;
   problems: Problem[];
   stats: ImportStats;
   /** The placed members; absent when a fatal problem stopped the import. */
@@ -80,11 +81,19 @@ export function normaliseAgs(value: string): string | undefined {
 /** A postcode that Excel turned into a number (`1067`) gets its leading zero back. */
 export const normalisePostcode = (value: string): string => (/^\d{4}$/.test(value) ? `0${value}` : value);
 
+/** A table of rows from any source: a CSV file, or the first sheet of an Excel file (no separator). */
+export type SheetTable = Omit<CsvTable, 'delimiter'> & { delimiter?: Delimiter };
+
 export function importMembers(text: string, options: ImportOptions): ImportResult {
-  const table = parseCsv(text);
+  return importTable(parseCsv(text), options);
+}
+
+/** The import itself, on rows that were read from CSV text or from a spreadsheet. */
+export function importTable(table: SheetTable, options: ImportOptions): ImportResult {
+  const separator = table.delimiter ? { delimiter: table.delimiter } : {};
   const problems: Problem[] = [];
   const stats: ImportStats = { rows: 0, byCoordinates: 0, byGazetteer: 0, skipped: 0, derivedIds: 0, blankRows: 0 };
-  const stop = (item: Problem): ImportResult => ({ delimiter: table.delimiter, problems: [...problems, item], stats, complete: false });
+  const stop = (item: Problem): ImportResult => ({ ...separator, problems: [...problems, item], stats, complete: false });
 
   if (table.error) {
     return stop({ ...problem('csv-syntax', { detail: table.error.detail }), line: table.error.line });
@@ -204,7 +213,7 @@ export function importMembers(text: string, options: ImportOptions): ImportResul
   const collection: MemberFeatureCollection = { type: 'FeatureCollection', features };
   if (features.length > 0) assertElementAccepts(collection);
   return {
-    delimiter: table.delimiter,
+    ...separator,
     problems,
     stats,
     collection,

@@ -24,7 +24,8 @@ export interface Messages {
   encoding: Record<Encoding, string>;
   delimiter: Record<Delimiter, string>;
 
-  importHeading: (file: string, encoding: Encoding, delimiter: Delimiter) => string;
+  /** `delimiter` is absent for an Excel file. */
+  importHeading: (file: string, encoding: Encoding, delimiter?: Delimiter) => string;
   importSummary: (stats: ImportStats) => string;
   derivedIds: (count: number) => string;
   written: (count: number, file: string) => string;

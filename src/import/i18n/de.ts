@@ -81,7 +81,7 @@ export const de: Messages = {
   delimiter: { ';': 'Semikolon', ',': 'Komma', '\t': 'Tabulator' },
 
   importHeading: (file, encoding, delimiter) =>
-    `Import aus ${file} (Zeichensatz ${de.encoding[encoding]}, Trennzeichen ${de.delimiter[delimiter]})`,
+    `Import aus ${file} (${delimiter ? `Zeichensatz ${de.encoding[encoding]}, Trennzeichen ${de.delimiter[delimiter]}` : 'Excel-Tabelle, erstes Blatt'})`,
   importSummary: (stats) =>
     `${plural(stats.rows, 'Zeile', 'Zeilen')} gelesen: ${stats.byCoordinates} mit Koordinaten platziert, ` +
     `${stats.byGazetteer} über das Ortsverzeichnis platziert, ${stats.skipped} übersprungen.`,
