@@ -16,11 +16,17 @@ export interface MemberMapConsentDetail {
   granted: boolean;
 }
 
+export interface MemberMapPickDetail {
+  lat: number;
+  lng: number;
+}
+
 interface MemberMapEvents {
   'member-map-load': MemberMapLoadDetail;
   'member-map-error': MemberMapErrorDetail;
   'member-map-select': MemberMapSelectDetail;
   'member-map-consent': MemberMapConsentDetail;
+  'member-map-pick': MemberMapPickDetail;
 }
 
 /** Fires one of the element's events: prefixed, typed, bubbling and crossing shadow roots. */
@@ -34,5 +40,6 @@ declare global {
     'member-map-error': CustomEvent<MemberMapErrorDetail>;
     'member-map-select': CustomEvent<MemberMapSelectDetail>;
     'member-map-consent': CustomEvent<MemberMapConsentDetail>;
+    'member-map-pick': CustomEvent<MemberMapPickDetail>;
   }
 }

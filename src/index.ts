@@ -4,6 +4,7 @@ export type {
   MemberMapConsentDetail,
   MemberMapErrorDetail,
   MemberMapLoadDetail,
+  MemberMapPickDetail,
   MemberMapSelectDetail,
   TilesMode,
   ViewMode,

@@ -24,7 +24,7 @@ import { toolbar, type ViewMode } from './templates/toolbar.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
 
 export type { TilesMode, ViewMode };
-export type { MemberMapConsentDetail, MemberMapErrorDetail, MemberMapLoadDetail, MemberMapSelectDetail } from './events.js';
+export type { MemberMapConsentDetail, MemberMapErrorDetail, MemberMapLoadDetail, MemberMapPickDetail, MemberMapSelectDetail } from './events.js';
 const SEARCH_DELAY_MS = 150;
 /** How close to the viewport the element starts its work. */
 const NEAR_PX = 200;
@@ -42,6 +42,7 @@ function isNearViewport(box: DOMRect): boolean {
  * @fires member-map-error - The data could not be loaded or used at all. `detail: { message, cause }`
  * @fires member-map-select - A member was opened (popup or list). `detail: { id, member }`
  * @fires member-map-consent - The visitor (or `consent`) allowed or withdrew map tiles. `detail: { granted }`
+ * @fires member-map-pick - With `picking`: a point was chosen on the map (click, or Enter on the map: its centre). `detail: { lat, lng }`
  * @slot contact - Replaces the text of the contact panel (the mail link stays).
  * @slot empty - Shown instead of the default text when no member matches.
  * @csspart map - The map area.
@@ -82,6 +83,7 @@ export class MemberMap extends LitElement {
     maxSize: { type: Number, attribute: 'max-size' },
     nearest: { type: Number },
     placesUrl: { type: String, attribute: 'places-url' },
+    picking: { type: Boolean },
     consent: { noAccessor: true, converter: { fromAttribute: consentFromAttribute } },
   };
 
@@ -138,6 +140,8 @@ export class MemberMap extends LitElement {
   declare nearest: number;
   /** Where the gazetteer of municipalities is (fetched by the first search); by default next to the script. */
   declare placesUrl: string;
+  /** A click on the map (or Enter on the map: its centre) fires `member-map-pick`, for placing a member (the workbench). */
+  declare picking: boolean;
 
   private readonly source = new MemberSource(this, (error) =>
     emit(this, 'member-map-error', {
@@ -196,6 +200,7 @@ export class MemberMap extends LitElement {
     this.maxSize = 25;
     this.nearest = 5;
     this.placesUrl = '';
+    this.picking = false;
     for (const [name, options] of Object.entries(MemberMap.properties as Record<string, { attribute?: boolean | string }>)) {
       if (options.attribute === false) continue;
       const attribute = typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
@@ -315,6 +320,7 @@ export class MemberMap extends LitElement {
     }
     if (!this.mapView) return;
     this.mapView.setBackground(this.tileConsent.background, !this.loading);
+    this.mapView.setPicking(this.picking ? this.pick : undefined);
     if (changed.has('lang')) this.mapView.setStrings(this.strings);
     const { place } = this.answer;
     this.mapView.setFocus({
@@ -361,6 +367,8 @@ export class MemberMap extends LitElement {
     const options = { strings, showOnMap: this.showOnMap, empty: this.emptyMessage(strings) };
     return place && nearby ? { ...options, nearby: { place, members: nearby } } : options;
   }
+
+  private readonly pick = (lat: number, lng: number) => emit(this, 'member-map-pick', { lat, lng });
 
   /** A municipality picked among several of one name: its search text goes into the field. */
   private readonly choosePlace = async (place: Place) => {

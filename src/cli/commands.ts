@@ -5,16 +5,17 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Command } from './args.js';
-import { formatCsv } from '../import/csv.js';
 import { decode } from '../import/decode.js';
-import { exportRows } from '../import/export.js';
+import { exportCsv } from '../import/export.js';
 import type { Gazetteer } from '../import/gazetteer.js';
 import { loadGazetteer } from './load-gazetteer.js';
 import { formatCollection } from '../import/geojson.js';
 import { messagesFor, type Messages } from '../import/i18n/index.js';
 import type { FileErrorCode } from '../import/i18n/messages.js';
-import { importMembers } from '../import/import.js';
+import { importMembers, importTable, type ImportResult } from '../import/import.js';
 import { formatProblem } from '../import/report.js';
+import { isWorkbook, sheetTable } from '../import/sheet.js';
+import { readWorkbook } from './read-workbook.js';
 import { judge, skippedLine, type Verdict } from '../import/validate.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -76,9 +77,21 @@ async function runImport(
 ): Promise<number> {
   const bytes = await read(command.input, io, messages);
   if (!bytes) return EXIT.usage;
-  const { text, encoding } = decode(bytes);
-  const result = importMembers(text, { gazetteer });
-  io.out(messages.importHeading(command.input, encoding, result.delimiter));
+  let result: ImportResult;
+  if (isWorkbook(bytes, command.input)) {
+    // An Excel workbook (ZIP content or .xlsx name): its first sheet, with the same headers as CSV.
+    const workbook = await readWorkbook(bytes);
+    if ('error' in workbook) {
+      io.err(workbook.error === 'legacy-xls' ? messages.legacyXls(command.input) : messages.unreadableWorkbook(command.input, workbook.detail));
+      return EXIT.usage;
+    }
+    result = importTable(sheetTable(workbook.rows), { gazetteer });
+    io.out(messages.importHeading(command.input));
+  } else {
+    const { text, encoding } = decode(bytes);
+    result = importMembers(text, { gazetteer });
+    io.out(messages.importHeading(command.input, encoding, result.delimiter));
+  }
   for (const problem of result.problems) io.out(formatProblem(problem, messages));
   if (!result.collection) {
     io.out(messages.notWrittenFatal);
@@ -128,9 +141,9 @@ async function runExport(command: Extract<Command, { command: 'export' }>, io: I
     return EXIT.data;
   }
   if (verdict.skipped.length > 0) reportVerdict(verdict, io, messages);
-  const rows = exportRows(verdict.members, verdict.features, verdict.skipped, command.lang);
-  // The byte order mark tells Excel that the file is UTF-8 (it assumes Windows-1252 otherwise).
-  if (!(await write(command.output, `\uFEFF${formatCsv(rows, ';')}`, io, messages))) return EXIT.usage;
+  // Formula-protected cells, with a byte order mark that tells Excel the file is UTF-8.
+  const csv = exportCsv(verdict.members, verdict.features, verdict.skipped, command.lang);
+  if (!(await write(command.output, csv, io, messages))) return EXIT.usage;
   io.out(messages.written(verdict.members.length, command.output));
   return EXIT.ok;
 }

@@ -8,6 +8,7 @@ import { parseCsv, type CsvRow, type CsvTable, type Delimiter } from './csv.js';
 import type { Gazetteer } from './gazetteer.js';
 import { memberFeature, type MemberFeature, type MemberFeatureCollection } from './geojson.js';
 import { assignIds } from './ids.js';
+import { unprotectCell } from './formula-guard.js';
 import { FATAL, type Problem, type ProblemCode, type ProblemParams } from './problems.js';
 import { findState, stateByAgs, type State } from './states.js';
 
@@ -88,8 +89,12 @@ export function importMembers(text: string, options: ImportOptions): ImportResul
   return importTable(parseCsv(text), options);
 }
 
-/** The import itself, on rows that were read from CSV text or from a spreadsheet. */
-export function importTable(table: SheetTable, options: ImportOptions): ImportResult {
+/**
+ * The import itself, on rows that were read from CSV text or from a spreadsheet. Every cell first
+ * loses the apostrophe that the export's formula protection put in front of it (`'+49 …` → `+49 …`).
+ */
+export function importTable(sheet: SheetTable, options: ImportOptions): ImportResult {
+  const table: SheetTable = { ...sheet, rows: sheet.rows.map((row) => ({ ...row, cells: row.cells.map(unprotectCell) })) };
   const separator = table.delimiter ? { delimiter: table.delimiter } : {};
   const problems: Problem[] = [];
   const stats: ImportStats = { rows: 0, byCoordinates: 0, byGazetteer: 0, skipped: 0, derivedIds: 0, blankRows: 0 };

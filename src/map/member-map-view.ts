@@ -78,6 +78,7 @@ export class MemberMapView {
   /** The cluster whose members are spread out around it (markercluster's spiderfy), if any. */
   private spiderfied?: MarkerCluster;
   private focus: MapFocus = {};
+  private onPick?: (lat: number, lng: number) => void;
   private placeMarker?: Marker;
 
   constructor(
@@ -159,6 +160,20 @@ export class MemberMapView {
     this.load.group.on('unspiderfied', () => (this.spiderfied = undefined));
     return this.load.done;
   }
+
+  /**
+   * While `onPick` is set, a click on the map (or Enter on the focused map: its centre) reports a
+   * point, for placing a member; markers and clusters keep their own clicks.
+   */
+  setPicking(onPick: ((lat: number, lng: number) => void) | undefined): void {
+    if (onPick === this.onPick) return;
+    this.onPick = onPick;
+    this.map.getContainer().classList.toggle('picking', Boolean(onPick));
+    this.map.off('click', this.pickAt);
+    if (onPick) this.map.on('click', this.pickAt);
+  }
+
+  private readonly pickAt = (event: L.LeafletMouseEvent) => this.onPick?.(event.latlng.lat, event.latlng.lng);
 
   /** Sets what is fitted besides the members, and marks the place; refits when it changed. */
   setFocus(focus: MapFocus): void {
@@ -283,6 +298,11 @@ export class MemberMapView {
    */
   private readonly handleKeydown = (event: KeyboardEvent) => {
     const spiderfied = this.spiderfied;
+    if (event.key === 'Enter' && this.onPick && event.target === this.map.getContainer()) {
+      const centre = this.map.getCenter();
+      this.onPick(centre.lat, centre.lng);
+      return;
+    }
     if (event.key === 'Escape' && this.map.getContainer().querySelector('.leaflet-popup')) {
       event.stopPropagation();
       this.map.closePopup();

@@ -313,6 +313,9 @@ export const memberMapStyles = css`
     cursor: pointer;
   }
 
+  .leaflet-container.picking {
+    cursor: crosshair;
+  }
   .city-label,
   .place-marker {
     pointer-events: none;

@@ -143,6 +143,44 @@ describe('member-map-data as a process', () => {
     assert.match(help.stdout, /^Usage:/m);
   });
 
+  it('import reads the first sheet of an Excel workbook (.xlsx) and exits 2 on a broken one', () =>
+    withTempDir(async (dir) => {
+      const output = join(dir, 'members.geojson');
+      const { code, stdout, stderr } = await spawnBin(['import', fixture('members.xlsx'), '-o', output]);
+      assert.equal(code, 0, stdout + stderr);
+      assert.match(stdout, /\(Excel-Tabelle, erstes Blatt\)/);
+      assert.match(stdout, /^5 Mitglieder nach .* geschrieben\.$/m);
+      const written = JSON.parse(await readFile(output, 'utf8'));
+      assert.deepEqual(
+        written.features.map((feature: { properties: { id: string } }) => feature.properties.id),
+        ['heidelberg', 'weyarn', 'halle-saale', 'berlin-lichtenberg', 'flensburg'],
+      );
+      const broken = join(dir, 'broken.xlsx');
+      await writeFile(broken, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 0x2a)]));
+      const failed = await spawnBin(['import', broken, '-o', join(dir, 'never.geojson'), '--lang', 'en']);
+      assert.equal(failed.code, 2);
+      assert.match(failed.stderr, /^Cannot read .*broken\.xlsx: not a readable Excel file/);
+      assert.doesNotMatch(failed.stderr, /^\s+at /m);
+      assert.deepEqual((await readdir(dir)).sort(), ['broken.xlsx', 'members.geojson']);
+    }));
+
+  it('export protects cells that a spreadsheet would run as formulas, and import takes the protection off', () =>
+    withTempDir(async (dir) => {
+      const members = join(dir, 'members.geojson');
+      const properties = { id: 'hd', municipality: 'Heidelberg', state: 'Baden-Württemberg', role: '- Leitung -', phone: '+49 6221 58-0', name: '=HYPERLINK("http://x","Klick")', organisation: '@SUM(1+1)' };
+      const feature = { type: 'Feature', geometry: { type: 'Point', coordinates: [8.6724, 49.3988] }, properties };
+      await writeFile(members, `{"type": "FeatureCollection", "features": [\n${JSON.stringify(feature)}\n]}\n`);
+      const csv = join(dir, 'members.csv');
+      const exported = await spawnBin(['export', members, '-o', csv]);
+      assert.equal(exported.code, 0, exported.stdout);
+      const text = (await readFile(csv, 'utf8')).slice(1);
+      assert.equal(text.split('\r\n')[1], `hd;"'=HYPERLINK(""http://x"",""Klick"")";'- Leitung -;'@SUM(1+1);Heidelberg;Baden-Württemberg;;'+49 6221 58-0;;49,3988;8,6724;;`);
+      const again = join(dir, 'again.geojson');
+      const imported = await spawnBin(['import', csv, '-o', again]);
+      assert.equal(imported.code, 0, imported.stdout);
+      assert.deepEqual(JSON.parse(await readFile(again, 'utf8')).features, [feature]);
+    }));
+
   it('converts Windows-1252 end to end', () =>
     withTempDir(async (dir) => {
       const output = join(dir, 'members.geojson');

@@ -6,6 +6,7 @@ import { FIELDS } from '../../src/import/columns.js';
 import { formatCsv, parseCsv } from '../../src/import/csv.js';
 import { decode } from '../../src/import/decode.js';
 import { exportRows } from '../../src/import/export.js';
+import { unprotectCell } from '../../src/import/formula-guard.js';
 import { formatCollection } from '../../src/import/geojson.js';
 import { judge } from '../../src/import/validate.js';
 import { distanceKm, fixture, importText, ROOT } from './helpers.js';
@@ -30,7 +31,9 @@ describe('round trip CSV → GeoJSON → CSV', () => {
   it('keeps every field: quotes, separators and line breaks in cells, umlauts, phone, postcode and AGS', async () => {
     const { text } = decode(await readFile(fixture('roundtrip.csv')));
     const { back } = roundTrip(text, 'de');
-    assert.deepEqual(clean(cellsOf(back)), clean(cellsOf(text)));
+    // The export protects the phone number against formula injection ('+49 …); that is all that differs.
+    assert.deepEqual(clean(cellsOf(back).map((cells) => cells.map(unprotectCell))), clean(cellsOf(text)));
+    assert.match(back, /;'\+49 351 000000;/);
     assert.match(back, /;01067;14612000\r\n/);
   });
 

@@ -81,7 +81,7 @@ export const de: Messages = {
   delimiter: { ';': 'Semikolon', ',': 'Komma', '\t': 'Tabulator' },
 
   importHeading: (file, encoding, delimiter) =>
-    `Import aus ${file} (${delimiter ? `Zeichensatz ${de.encoding[encoding]}, Trennzeichen ${de.delimiter[delimiter]}` : 'Excel-Tabelle, erstes Blatt'})`,
+    `Import aus ${file} (${encoding && delimiter ? `Zeichensatz ${de.encoding[encoding]}, Trennzeichen ${de.delimiter[delimiter]}` : 'Excel-Tabelle, erstes Blatt'})`,
   importSummary: (stats) =>
     `${plural(stats.rows, 'Zeile', 'Zeilen')} gelesen: ${stats.byCoordinates} mit Koordinaten platziert, ` +
     `${stats.byGazetteer} über das Ortsverzeichnis platziert, ${stats.skipped} übersprungen.`,
@@ -111,20 +111,29 @@ export const de: Messages = {
     `Nichts geschrieben: ${plural(skipped, 'Eintrag ist', 'Einträge sind')} ungültig (oder mit --allow-partial nur die gültigen schreiben).`,
 
   cannotRead: (file, reason) => `${file} kann nicht gelesen werden: ${reason}`,
+  unreadableWorkbook: (file, detail) =>
+    `${file} kann nicht gelesen werden: keine lesbare Excel-Datei (.xlsx) (${detail}). ` +
+    'Bitte in Excel oder LibreOffice öffnen und erneut als „Excel-Arbeitsmappe (*.xlsx)“ oder als „CSV UTF-8“ speichern.',
+  legacyXls: (file) =>
+    `${file} kann nicht gelesen werden: Das ist eine Excel-Datei im alten Format .xls (Excel 97–2003). ` +
+    'Bitte in Excel mit Datei → Speichern unter als „Excel-Arbeitsmappe (*.xlsx)“ oder als „CSV UTF-8“ speichern.',
   cannotWrite: (file, reason) => `${file} kann nicht geschrieben werden: ${reason}`,
   usageError: (detail) => `${detail}\nHilfe: member-map-data --help`,
-  usage: `member-map-data – Mitgliederliste (CSV) ⇄ members.geojson
+  usage: `member-map-data – Mitgliederliste (CSV oder Excel) ⇄ members.geojson
 
 Aufruf:
-  member-map-data import <tabelle.csv> -o <members.geojson> [--allow-partial] [--lang de|en]
+  member-map-data import <tabelle.csv|tabelle.xlsx> -o <members.geojson> [--allow-partial] [--lang de|en]
   member-map-data validate <members.geojson> [--lang de|en]
   member-map-data export <members.geojson> -o <tabelle.csv> [--allow-partial] [--lang de|en]
 
-import    liest die Tabelle (Komma oder Semikolon, UTF-8 oder Windows-1252), platziert jede Zeile
+import    liest die Tabelle – CSV (Komma, Semikolon oder Tabulator; UTF-8, UTF-16 oder
+          Windows-1252) oder das erste Blatt einer Excel-Datei (.xlsx) –, platziert jede Zeile
           über ihre Koordinaten oder das Ortsverzeichnis und schreibt die Datei nur, wenn jede Zeile
           platziert wurde.
 validate  prüft eine Mitgliederdatei genau so, wie die Karte sie prüft.
-export    schreibt die Mitgliederdatei als Tabelle (Semikolon, UTF-8 mit BOM, für Excel).
+export    schreibt die Mitgliederdatei als Tabelle (Semikolon, UTF-8 mit BOM, für Excel). Zellen,
+          die mit = + - @ beginnen (z. B. „+49 …“), bekommen ein ' davor, damit Excel sie nicht als
+          Formel ausführt; import entfernt es wieder.
 
 --allow-partial  trotz Fehlern die übrigen Zeilen schreiben (Exit-Code 0)
 --lang           Sprache der Meldungen: de (Standard) oder en

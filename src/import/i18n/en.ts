@@ -68,7 +68,7 @@ export const en: Messages = {
   delimiter: { ';': 'semicolon', ',': 'comma', '\t': 'tab' },
 
   importHeading: (file, encoding, delimiter) =>
-    `Importing ${file} (${delimiter ? `encoding ${en.encoding[encoding]}, separator ${en.delimiter[delimiter]}` : 'Excel workbook, first sheet'})`,
+    `Importing ${file} (${encoding && delimiter ? `encoding ${en.encoding[encoding]}, separator ${en.delimiter[delimiter]}` : 'Excel workbook, first sheet'})`,
   importSummary: (stats) =>
     `${plural(stats.rows, 'row', 'rows')} read: ${stats.byCoordinates} placed by coordinates, ` +
     `${stats.byGazetteer} placed by the gazetteer, ${stats.skipped} skipped.`,
@@ -99,19 +99,28 @@ export const en: Messages = {
     `Nothing written: ${plural(skipped, 'feature is', 'features are')} invalid (use --allow-partial to write the valid ones).`,
 
   cannotRead: (file, reason) => `Cannot read ${file}: ${reason}`,
+  unreadableWorkbook: (file, detail) =>
+    `Cannot read ${file}: not a readable Excel file (.xlsx) (${detail}). ` +
+    'Open it in Excel or LibreOffice and save it again as "Excel Workbook (*.xlsx)" or as "CSV UTF-8".',
+  legacyXls: (file) =>
+    `Cannot read ${file}: it is an Excel file in the old .xls format (Excel 97–2003). ` +
+    'In Excel, use File → Save As to save it as "Excel Workbook (*.xlsx)" or as "CSV UTF-8".',
   cannotWrite: (file, reason) => `Cannot write ${file}: ${reason}`,
   usageError: (detail) => `${detail}\nHelp: member-map-data --help`,
-  usage: `member-map-data – member spreadsheet (CSV) ⇄ members.geojson
+  usage: `member-map-data – member spreadsheet (CSV or Excel) ⇄ members.geojson
 
 Usage:
-  member-map-data import <sheet.csv> -o <members.geojson> [--allow-partial] [--lang de|en]
+  member-map-data import <sheet.csv|sheet.xlsx> -o <members.geojson> [--allow-partial] [--lang de|en]
   member-map-data validate <members.geojson> [--lang de|en]
   member-map-data export <members.geojson> -o <sheet.csv> [--allow-partial] [--lang de|en]
 
-import    reads the sheet (comma or semicolon, UTF-8 or Windows-1252), places every row by its
-          coordinates or the gazetteer, and writes the file only when every row was placed.
+import    reads the sheet – CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or the
+          first sheet of an Excel file (.xlsx) –, places every row by its coordinates or the
+          gazetteer, and writes the file only when every row was placed.
 validate  checks a member file exactly as the map checks it.
-export    writes the member file as a spreadsheet (semicolon, UTF-8 with BOM, for Excel).
+export    writes the member file as a spreadsheet (semicolon, UTF-8 with BOM, for Excel). Cells
+          that start with = + - @ (such as "+49 …") get a ' in front so that Excel does not run
+          them as formulas; import removes it again.
 
 --allow-partial  write the other rows despite errors (exit code 0)
 --lang           language of the report: de (default) or en

@@ -24,8 +24,8 @@ export interface Messages {
   encoding: Record<Encoding, string>;
   delimiter: Record<Delimiter, string>;
 
-  /** `delimiter` is absent for an Excel file. */
-  importHeading: (file: string, encoding: Encoding, delimiter?: Delimiter) => string;
+  /** `encoding` and `delimiter` are absent for an Excel file. */
+  importHeading: (file: string, encoding?: Encoding, delimiter?: Delimiter) => string;
   importSummary: (stats: ImportStats) => string;
   derivedIds: (count: number) => string;
   written: (count: number, file: string) => string;
@@ -43,6 +43,10 @@ export interface Messages {
   exportNotWritten: (skipped: number) => string;
 
   cannotRead: (file: string, reason: string) => string;
+  /** A file taken for an Excel workbook (ZIP content or `.xlsx` name) that the reader cannot open; `detail` is the reader's reason. */
+  unreadableWorkbook: (file: string, detail: string) => string;
+  /** A legacy binary Excel file (.xls, Excel 97–2003), which cannot be read. */
+  legacyXls: (file: string) => string;
   cannotWrite: (file: string, reason: string) => string;
   usageError: (detail: string) => string;
   usage: string;

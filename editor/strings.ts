@@ -1,0 +1,270 @@
+// Every text of the workbench, German first; `?lang=en` (or `lang="en"` on the page) switches to English.
+import type { Field } from '../src/import/columns.js';
+
+export interface EditorStrings {
+  lang: 'de' | 'en';
+  title: string;
+  intro: string;
+  privacy: string;
+  stepOpen: string;
+  openHint: string;
+  fileLabel: string;
+  dropHint: string;
+  startEmpty: string;
+  reading: string;
+  opened: (file: string, members: number, problems: number) => string;
+  openFailed: (file: string, reason: string) => string;
+  unknownFile: (file: string) => string;
+  draftRestored: (file: string, when: string) => string;
+  discardDraft: string;
+  draftDiscarded: string;
+  stepReport: string;
+  reportNone: string;
+  reportIntro: (count: number) => string;
+  reportCaption: string;
+  reportRow: string;
+  reportColumn: string;
+  reportProblem: string;
+  reportAction: string;
+  chooseCandidate: string;
+  chooseCandidateLabel: (row: number) => string;
+  apply: string;
+  placeOnMap: string;
+  editRow: string;
+  fatalIntro: string;
+  stepMembers: string;
+  membersIntro: string;
+  searchLabel: string;
+  membersCount: (shown: number, all: number) => string;
+  add: string;
+  edit: string;
+  remove: string;
+  removeLabel: (what: string) => string;
+  removed: (what: string) => string;
+  formNew: string;
+  formEdit: (what: string) => string;
+  required: string;
+  fields: Record<Field, string>;
+  fieldHints: Partial<Record<Field, string>>;
+  stateNone: string;
+  save: string;
+  cancel: string;
+  saved: (what: string) => string;
+  notPlaced: string;
+  invalidEmail: string;
+  invalidUrl: string;
+  preview: string;
+  previewHint: string;
+  pickHint: (what: string) => string;
+  pickCancel: string;
+  picked: (what: string) => string;
+  stepSave: string;
+  saveHint: string;
+  download: string;
+  downloadBlocked: (problems: number) => string;
+  downloaded: (count: number) => string;
+  exportCsv: string;
+  leaveWarning: string;
+  embedLink: string;
+  editorLink: string;
+}
+
+const FIELDS_DE: Record<Field, string> = {
+  id: 'ID',
+  name: 'Name',
+  role: 'Funktion',
+  organisation: 'Organisation',
+  municipality: 'Kommune',
+  state: 'Bundesland',
+  email: 'E-Mail',
+  phone: 'Telefon',
+  url: 'Website',
+  lat: 'Breitengrad',
+  lon: 'Längengrad',
+  postcode: 'PLZ',
+  ags: 'AGS (Amtlicher Gemeindeschlüssel)',
+};
+
+export const de: EditorStrings = {
+  lang: 'de',
+  title: 'Mitgliederliste pflegen',
+  intro:
+    'Hier halten Sie die Liste der Mitglieder aktuell: Tabelle öffnen, Hinweise des Prüfberichts beheben, Mitglieder ' +
+    'ergänzen oder ändern und die fertige Datei members.geojson herunterladen. Diese laden Sie dann wie bisher auf die Website hoch.',
+  privacy:
+    'Alles geschieht in diesem Browser auf Ihrem Computer. Keine Datei und keine Angabe wird an einen Server geschickt; ' +
+    'ein Entwurf wird nur in diesem Browser gespeichert.',
+  stepOpen: '1. Liste öffnen',
+  openHint:
+    'Wählen Sie Ihre Tabelle (Excel-Datei .xlsx oder CSV) oder eine vorhandene members.geojson. In der ersten Zeile stehen die ' +
+    'Spaltenüberschriften, z. B. Kommune, Bundesland, Funktion, E-Mail.',
+  fileLabel: 'Datei auswählen',
+  dropHint: 'Oder ziehen Sie die Datei hierher.',
+  startEmpty: 'Mit einer leeren Liste beginnen',
+  reading: 'Die Datei wird gelesen …',
+  opened: (file, members, problems) =>
+    `${file} geöffnet: ${members} ${members === 1 ? 'Mitglied' : 'Mitglieder'} auf der Karte` +
+    (problems > 0 ? `, ${problems} ${problems === 1 ? 'Hinweis' : 'Hinweise'} im Prüfbericht. Weiter mit Schritt 2.` : '. Weiter mit Schritt 3.'),
+  openFailed: (file, reason) => `${file} konnte nicht gelesen werden: ${reason}`,
+  unknownFile: (file) => `${file} ist weder eine Tabelle (.xlsx, .csv) noch eine Mitgliederdatei (.geojson).`,
+  draftRestored: (file, when) => `Ihr Entwurf (${file}, zuletzt geändert ${when}) wurde wiederhergestellt.`,
+  discardDraft: 'Entwurf verwerfen',
+  draftDiscarded: 'Der Entwurf wurde verworfen.',
+  stepReport: '2. Prüfbericht',
+  reportNone: 'Keine Probleme: Jede Zeile steht auf der Karte.',
+  reportIntro: (count) =>
+    `${count} ${count === 1 ? 'Hinweis' : 'Hinweise'}. Zeilen mit Fehlern fehlen auf der Karte, bis sie behoben sind. ` +
+    'Beheben Sie sie hier oder in Ihrer Tabelle.',
+  reportCaption: 'Hinweise zu einzelnen Zeilen der Tabelle',
+  reportRow: 'Zeile',
+  reportColumn: 'Spalte',
+  reportProblem: 'Problem',
+  reportAction: 'Was tun',
+  chooseCandidate: 'Gemeinde wählen …',
+  chooseCandidateLabel: (row) => `Gemeinde für Zeile ${row}`,
+  apply: 'Übernehmen',
+  placeOnMap: 'Auf der Karte setzen',
+  editRow: 'Zeile bearbeiten',
+  fatalIntro: 'Die Datei kann so nicht übernommen werden. Bitte korrigieren Sie sie in Excel und öffnen Sie sie erneut:',
+  stepMembers: '3. Mitglieder bearbeiten',
+  membersIntro: 'Ändern, ergänzen oder entfernen Sie Mitglieder. Jede Änderung erscheint sofort in der Vorschau.',
+  searchLabel: 'Mitglieder durchsuchen',
+  membersCount: (shown, all) => (shown === all ? `${all} ${all === 1 ? 'Mitglied' : 'Mitglieder'}` : `${shown} von ${all} Mitgliedern`),
+  add: 'Neues Mitglied hinzufügen',
+  edit: 'Bearbeiten',
+  remove: 'Entfernen',
+  removeLabel: (what) => `${what} entfernen`,
+  removed: (what) => `${what} wurde entfernt.`,
+  formNew: 'Neues Mitglied',
+  formEdit: (what) => `${what} bearbeiten`,
+  required: 'Pflichtfeld',
+  fields: FIELDS_DE,
+  fieldHints: {
+    municipality: 'Der amtliche Name, z. B. „Frankfurt am Main“. Die Karte setzt das Mitglied dorthin.',
+    state: 'Hilft bei Gemeinden, deren Name mehrmals vorkommt.',
+    ags: '8 Ziffern, eindeutig für jede Gemeinde. Nur nötig, wenn der Name nicht eindeutig ist.',
+    lat: 'Nur nötig für eine genaue Lage, z. B. ein Bezirksamt. Oder: „Auf der Karte setzen“.',
+    id: 'Wird automatisch vergeben und bleibt gleich.',
+  },
+  stateNone: '(nicht angegeben)',
+  save: 'Speichern',
+  cancel: 'Abbrechen',
+  saved: (what) => `${what} wurde gespeichert.`,
+  notPlaced: 'Dieses Mitglied steht noch nicht auf der Karte: siehe Hinweise.',
+  invalidEmail: 'Bitte eine E-Mail-Adresse wie name@stadt.de eingeben.',
+  invalidUrl: 'Bitte eine Adresse wie https://www.stadt.de eingeben.',
+  preview: 'Vorschau',
+  previewHint: 'So erscheint die Karte auf der Website.',
+  pickHint: (what) =>
+    `Klicken Sie in die Karte, wo ${what} liegen soll. Mit der Tastatur: Karte mit den Pfeiltasten verschieben und Enter drücken.`,
+  pickCancel: 'Setzen abbrechen',
+  picked: (what) => `${what} wurde auf der Karte gesetzt.`,
+  stepSave: '4. Speichern',
+  saveHint:
+    'Laden Sie die fertige Datei herunter und ersetzen Sie damit members.geojson auf der Website. Als CSV für Excel ' +
+    'können Sie die Liste ebenfalls sichern.',
+  download: 'members.geojson herunterladen',
+  downloadBlocked: (problems) =>
+    `Noch ${problems} ${problems === 1 ? 'Fehler' : 'Fehler'} im Prüfbericht: Erst wenn jede Zeile auf der Karte steht, kann die Datei heruntergeladen werden.`,
+  downloaded: (count) => `members.geojson mit ${count} Mitgliedern wurde heruntergeladen.`,
+  exportCsv: 'Als Excel-CSV exportieren',
+  leaveWarning: 'Ihre Änderungen sind noch nicht heruntergeladen.',
+  embedLink: 'Karte einbinden',
+  editorLink: 'Mitgliederliste pflegen',
+};
+
+export const en: EditorStrings = {
+  ...de,
+  lang: 'en',
+  title: 'Keep the member list',
+  intro:
+    'Keep the list of members up to date here: open your sheet, fix what the report says, add or change members, and download ' +
+    'the finished members.geojson. Upload it to the website as before.',
+  privacy:
+    'Everything happens in this browser on your computer. No file and no entry is sent to any server; a draft is kept in this browser only.',
+  stepOpen: '1. Open the list',
+  openHint:
+    'Choose your sheet (Excel .xlsx or CSV) or an existing members.geojson. The first row holds the column headers, e.g. Kommune, Bundesland, Funktion, E-Mail.',
+  fileLabel: 'Choose a file',
+  dropHint: 'Or drop the file here.',
+  startEmpty: 'Start with an empty list',
+  reading: 'Reading the file …',
+  opened: (file, members, problems) =>
+    `Opened ${file}: ${members} ${members === 1 ? 'member' : 'members'} on the map` +
+    (problems > 0 ? `, ${problems} ${problems === 1 ? 'note' : 'notes'} in the report. Go on with step 2.` : '. Go on with step 3.'),
+  openFailed: (file, reason) => `${file} could not be read: ${reason}`,
+  unknownFile: (file) => `${file} is neither a sheet (.xlsx, .csv) nor a member file (.geojson).`,
+  draftRestored: (file, when) => `Your draft (${file}, last changed ${when}) was restored.`,
+  discardDraft: 'Discard draft',
+  draftDiscarded: 'The draft was discarded.',
+  stepReport: '2. Report',
+  reportNone: 'No problems: every row is on the map.',
+  reportIntro: (count) =>
+    `${count} ${count === 1 ? 'note' : 'notes'}. Rows with errors are missing from the map until they are fixed. Fix them here or in your sheet.`,
+  reportCaption: 'Notes on single rows of the sheet',
+  reportRow: 'Row',
+  reportColumn: 'Column',
+  reportProblem: 'Problem',
+  reportAction: 'What to do',
+  chooseCandidate: 'Choose the municipality …',
+  chooseCandidateLabel: (row) => `Municipality for row ${row}`,
+  apply: 'Apply',
+  placeOnMap: 'Place on the map',
+  editRow: 'Edit the row',
+  fatalIntro: 'The file cannot be used like this. Please correct it in Excel and open it again:',
+  stepMembers: '3. Edit members',
+  membersIntro: 'Change, add or remove members. Every change shows in the preview at once.',
+  searchLabel: 'Search members',
+  membersCount: (shown, all) => (shown === all ? `${all} ${all === 1 ? 'member' : 'members'}` : `${shown} of ${all} members`),
+  add: 'Add a member',
+  edit: 'Edit',
+  remove: 'Remove',
+  removeLabel: (what) => `Remove ${what}`,
+  removed: (what) => `${what} was removed.`,
+  formNew: 'New member',
+  formEdit: (what) => `Edit ${what}`,
+  required: 'required',
+  fields: {
+    ...FIELDS_DE,
+    role: 'Role',
+    organisation: 'Organisation',
+    municipality: 'Municipality',
+    state: 'Federal state',
+    email: 'Email',
+    phone: 'Phone',
+    url: 'Website',
+    lat: 'Latitude',
+    lon: 'Longitude',
+    postcode: 'Postcode',
+    ags: 'AGS (official municipality key)',
+  },
+  fieldHints: {
+    municipality: 'The official name, e.g. “Frankfurt am Main”. The map places the member there.',
+    state: 'Helps with municipalities whose name occurs more than once.',
+    ags: '8 digits, unique for every municipality. Only needed when the name is ambiguous.',
+    lat: 'Only needed for an exact position, e.g. a district office. Or: “Place on the map”.',
+    id: 'Given automatically; it stays the same.',
+  },
+  stateNone: '(not given)',
+  save: 'Save',
+  cancel: 'Cancel',
+  saved: (what) => `${what} was saved.`,
+  notPlaced: 'This member is not on the map yet: see the notes.',
+  invalidEmail: 'Please enter an email address like name@town.de.',
+  invalidUrl: 'Please enter an address like https://www.town.de.',
+  preview: 'Preview',
+  previewHint: 'This is how the map appears on the website.',
+  pickHint: (what) => `Click on the map where ${what} belongs. By keyboard: move the map with the arrow keys and press Enter.`,
+  pickCancel: 'Stop placing',
+  picked: (what) => `${what} was placed on the map.`,
+  stepSave: '4. Save',
+  saveHint: 'Download the finished file and replace members.geojson on the website with it. You can also keep the list as a CSV for Excel.',
+  download: 'Download members.geojson',
+  downloadBlocked: (problems) =>
+    `${problems} ${problems === 1 ? 'error' : 'errors'} left in the report: the file can be downloaded once every row is on the map.`,
+  downloaded: (count) => `members.geojson with ${count} members was downloaded.`,
+  exportCsv: 'Export as Excel CSV',
+  leaveWarning: 'Your changes have not been downloaded yet.',
+  embedLink: 'Embed the map',
+  editorLink: 'Keep the member list',
+};

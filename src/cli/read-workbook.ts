@@ -1,0 +1,21 @@
+/// <reference types="node" />
+// The first sheet of an Excel workbook (.xlsx), read with `read-excel-file`'s Node entry. The rows
+// become the import's table in `src/import/sheet.ts`, which a web page shares with its browser entry.
+
+import { readSheet } from 'read-excel-file/node';
+
+export type WorkbookResult = { rows: unknown[][] } | { error: 'legacy-xls' | 'unreadable'; detail: string };
+
+/** Never throws: a file that is no readable workbook gives the reason instead. */
+export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookResult> {
+  try {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // trim: false, so that the importer sees every cell as it is (the formula guard comes first).
+    const rows = await readSheet(buffer, 1, { trim: false });
+    return { rows: rows as unknown[][] };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const detail = error instanceof Error ? error.message : String(error);
+    return { error: code === 'XLS_FILE_NOT_SUPPORTED' ? 'legacy-xls' : 'unreadable', detail };
+  }
+}
