@@ -3,8 +3,8 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
-import { inlineCss, markercluster } from './scripts/test-plugins.js';
-import { chunked, dataFiles, generated, hanging, slowResponses, tileServer } from './scripts/test-servers.js';
+import { cliValidate, inlineCss, markercluster } from './scripts/test-plugins.js';
+import { chunked, dataFiles, raw, strictCsp, generated, hanging, slowResponses, tileServer } from './scripts/test-servers.js';
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chrome/Chromium found: run `node scripts/chrome.js --ensure`.');
@@ -12,7 +12,7 @@ if (!executablePath) throw new Error('No Chrome/Chromium found: run `node script
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
-  middleware: [slowResponses, hanging, chunked, generated, dataFiles, tileServer()],
+  middleware: [strictCsp, raw, slowResponses, hanging, chunked, generated, dataFiles, tileServer()],
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10000 } },
@@ -25,5 +25,5 @@ export default {
       },
     }),
   ],
-  plugins: [inlineCss(), markercluster, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [inlineCss(), markercluster, cliValidate(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
 };

@@ -22,3 +22,30 @@ export function inlineCss() {
     },
   };
 }
+
+/**
+ * `executeServerCommand('validate-with-cli', { text })` in a browser test: runs the built data command's
+ * `validate` on the text, as a coordinator would on the downloaded file; answers its exit code and output.
+ */
+export function cliValidate() {
+  return {
+    name: 'member-map:cli-validate',
+    async executeCommand({ command, payload }) {
+      if (command !== 'validate-with-cli') return undefined;
+      const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const { spawnSync } = await import('node:child_process');
+      const dir = await mkdtemp(join(tmpdir(), 'member-map-validate-'));
+      try {
+        const file = join(dir, 'members.geojson');
+        await writeFile(file, payload.text);
+        const bin = new URL('../dist/cli/member-map-data.js', import.meta.url).pathname;
+        const run = spawnSync(process.execPath, [bin, 'validate', file, '--lang', 'en'], { encoding: 'utf8' });
+        return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -14,6 +14,18 @@ export async function slowResponses(context, next) {
   return next();
 }
 
+/**
+ * `/csp/<path>` answers `<path>` with the strict Content-Security-Policy that the README documents,
+ * for the workbench's CSP test (its relative requests stay under /csp/).
+ */
+export async function strictCsp(context, next) {
+  const match = /^\/csp(\/.*)$/.exec(context.path);
+  if (!match) return next();
+  context.path = match[1];
+  await next();
+  context.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'");
+}
+
 const answered = new Set();
 /**
  * `/hang/<path>` never answers (until the browser gives up, at most 60 s); `/hang-once/<key>/<path>`
@@ -44,6 +56,17 @@ export async function chunked(context, next) {
   const body = await readFile(new URL(`..${match[1]}`, import.meta.url));
   context.type = 'application/json';
   context.body = Readable.from([body.subarray(0, body.length >> 1), body.subarray(body.length >> 1)]);
+}
+
+/**
+ * `/raw/<path>` answers the bytes of `<path>` untouched (the dev server would read a text file as
+ * UTF-8 and so spoil a Windows-1252 sheet).
+ */
+export async function raw(context, next) {
+  const match = /^\/raw(\/.*)$/.exec(context.path);
+  if (!match) return next();
+  context.type = 'application/octet-stream';
+  context.body = await readFile(new URL(`..${match[1]}`, import.meta.url));
 }
 
 /** `/generated/<n>.geojson`: n members spread over Germany, the same every time (seeded). */

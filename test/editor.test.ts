@@ -1,0 +1,244 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { baseId } from '../src/import/ids.js';
+
+// The coordinator's workbench as it ships: the built dist/editor.html, served as plain files, in a
+// frame of its own. Everything is done through the page: files through its file input, keys through
+// the keyboard, clicks through the mouse.
+
+const DRAFT_KEY = 'member-map-editor-draft';
+
+interface EditorFrame {
+  frame: HTMLIFrameElement;
+  win: Window & typeof globalThis;
+  doc: Document;
+  $<T extends Element = HTMLElement>(selector: string): T;
+  $$<T extends Element = HTMLElement>(selector: string): T[];
+  status(): string;
+  downloads: Blob[];
+  violations: string[];
+}
+
+async function openEditor(path = '/dist/editor.html'): Promise<EditorFrame> {
+  const frame = document.createElement('iframe');
+  // As large as the test page's viewport, so that every part of it can be clicked.
+  frame.width = String(innerWidth);
+  frame.height = String(innerHeight);
+  document.body.append(frame);
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = path;
+  await loaded;
+  const win = frame.contentWindow as Window & typeof globalThis;
+  const doc = frame.contentDocument!;
+  const downloads: Blob[] = [];
+  const violations: string[] = [];
+  doc.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`), true);
+  // The page offers downloads through Blob URLs: keep each Blob to read what was downloaded.
+  const createObjectURL = win.URL.createObjectURL.bind(win.URL);
+  win.URL.createObjectURL = (blob: Blob | MediaSource) => (downloads.push(blob as Blob), createObjectURL(blob));
+  const editor: EditorFrame = {
+    frame,
+    win,
+    doc,
+    $: (selector) => doc.querySelector(selector)!,
+    $$: (selector) => [...doc.querySelectorAll(selector)] as never[],
+    status: () => doc.querySelector('.status')?.textContent?.trim() ?? '',
+    downloads,
+    violations,
+  };
+  await waitUntil(() => doc.querySelector('#file'), 'the workbench is drawn');
+  return editor;
+}
+
+/** Puts a file into the page's file input, as choosing it in the file dialog does. */
+async function chooseFile(editor: EditorFrame, url: string, name: string): Promise<void> {
+  const bytes = await (await fetch(url)).arrayBuffer();
+  const transfer = new editor.win.DataTransfer();
+  transfer.items.add(new editor.win.File([bytes], name));
+  const input = editor.$<HTMLInputElement>('#file');
+  input.files = transfer.files;
+  input.dispatchEvent(new editor.win.Event('change', { bubbles: true }));
+  await waitUntil(() => editor.status().includes(name), `${name} opened`, { timeout: 8000 });
+}
+
+/** Runs axe inside the frame; answers the violations' ids and where. */
+async function axeViolations(editor: EditorFrame): Promise<string[]> {
+  const win = editor.win as typeof editor.win & { axe?: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+  if (!win.axe) {
+    const script = editor.doc.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    const ready = new Promise((resolve) => script.addEventListener('load', resolve, { once: true }));
+    editor.doc.head.append(script);
+    await ready;
+  }
+  const { violations } = await win.axe!.run(editor.doc);
+  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** Presses Tab until the focused element in the frame matches. */
+async function tabTo(editor: EditorFrame, matches: (element: Element) => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 80; i += 1) {
+    await sendKeys({ press: 'Tab' });
+    const active = editor.doc.activeElement;
+    if (active && matches(active)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+const reportRows = (editor: EditorFrame) =>
+  editor.$$('.report tbody tr').map((row) => [...row.children].slice(0, 2).map((cell) => cell.textContent!.trim()).join(' | '));
+const memberLabels = (editor: EditorFrame) => editor.$$('.members .member-label').map((label) => label.textContent!.trim());
+const previewCount = (editor: EditorFrame) => {
+  const map = editor.$('member-map');
+  return map ? (map as HTMLElement & { data?: { features: unknown[] } }).data?.features.length ?? 0 : 0;
+};
+
+describe('the coordinator\'s workbench (dist/editor.html)', () => {
+  beforeEach(() => localStorage.removeItem(DRAFT_KEY));
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('opens the Windows-1252 sheet, reports its rows, resolves them by select and map click, and downloads a file the data command accepts', async () => {
+    const editor = await openEditor();
+    expect(await axeViolations(editor), 'axe, empty page').to.deep.equal([]);
+    await chooseFile(editor, '/raw/test/fixtures/editor/members-1252.csv', 'mitglieder.csv');
+    expect(editor.status()).to.equal('mitglieder.csv geöffnet: 2 Mitglieder auf der Karte, 2 Hinweise im Prüfbericht. Weiter mit Schritt 2.');
+    // The file's own line numbers and columns; the problem in the data command's words.
+    expect(reportRows(editor)).to.deep.equal(['3 | Kommune', '4 | Kommune']);
+    expect(editor.$$('.report tbody td')[1]!.textContent).to.contain('„Neustadt“ ist mehrdeutig');
+    expect(memberLabels(editor)).to.include('Köln – Beauftragte für Bürgerbeteiligung'); // umlauts from Windows-1252
+    expect(editor.$<HTMLButtonElement>('.save-buttons button').disabled, 'no download while rows are missing').to.equal(true);
+    expect(await axeViolations(editor), 'axe, report').to.deep.equal([]);
+
+    // Row 3: choose "Neustadt an der Weinstraße" among the candidates.
+    const select = editor.$<HTMLSelectElement>('.report select');
+    const options = [...select.options].map((option) => option.textContent!);
+    const wanted = options.findIndex((text) => text.startsWith('Neustadt an der Weinstraße (Rheinland-Pfalz, AGS 07316000)'));
+    expect(wanted).to.be.greaterThan(0);
+    select.selectedIndex = wanted;
+    select.closest('td')!.querySelector('button')!.click();
+    await waitUntil(() => reportRows(editor).length === 1, 'row 3 resolved');
+    expect(reportRows(editor)).to.deep.equal(['4 | Kommune']);
+    expect(previewCount(editor)).to.equal(3);
+
+    // Row 4: an unknown place, placed by a click on the map.
+    [...editor.$$<HTMLButtonElement>('.report button')].find((button) => button.textContent!.includes('Auf der Karte setzen'))!.click();
+    await waitUntil(() => editor.$('.pick-bar'), 'placing mode');
+    const map = editor.$('member-map');
+    map.scrollIntoView({ block: 'center' }); // the map starts when it comes near the viewport
+    await waitUntil(() => map.shadowRoot?.querySelector('.leaflet-container.picking'), 'the map is ready to pick');
+    const container = map.shadowRoot!.querySelector('.leaflet-container')!.getBoundingClientRect();
+    const offset = editor.frame.getBoundingClientRect();
+    // Right of the members (who are all in the west), clear of markers and controls.
+    const spot: [number, number] = [Math.round(offset.left + container.left + container.width * 0.8), Math.round(offset.top + container.top + container.height * 0.3)];
+    await sendMouse({ type: 'click', position: spot });
+    await waitUntil(() => reportRows(editor).length === 0, 'row 4 placed', { timeout: 5000 });
+    expect(editor.$('.report-ok').textContent).to.contain('Keine Probleme');
+    expect(previewCount(editor)).to.equal(4);
+
+    // Download: the data command's validate accepts the file, with every member and its position.
+    const download = editor.$<HTMLButtonElement>('.save-buttons button');
+    expect(download.disabled).to.equal(false);
+    download.click();
+    await waitUntil(() => editor.downloads.length === 1, 'downloaded');
+    const text = await editor.downloads[0]!.text();
+    const run = (await executeServerCommand('validate-with-cli', { text })) as { code: number; stdout: string };
+    expect(run.code, run.stdout).to.equal(0);
+    expect(run.stdout).to.contain('4 members are shown, 0 features are skipped');
+    const features = JSON.parse(text).features as { properties: Record<string, string>; geometry: { coordinates: [number, number] } }[];
+    const neustadt = features.find((feature) => feature.properties.municipality === 'Neustadt')!;
+    expect(neustadt.properties.ags).to.equal('07316000');
+    expect(neustadt.geometry.coordinates[1]).to.be.closeTo(49.35, 0.1);
+    const nirgendwo = features.find((feature) => feature.properties.municipality === 'Nirgendwo am See')!;
+    expect(nirgendwo.geometry.coordinates[1]).to.be.within(47, 55.2);
+    expect(nirgendwo.geometry.coordinates[0]).to.be.within(5.8, 15.1);
+    // Given ids stay, missing ones follow the data command's rule.
+    expect(features.map((feature) => feature.properties.id)).to.deep.equal([
+      'koeln',
+      baseId('Neustadt', 'Referentin für Bürgerbeteiligung'),
+      baseId('Nirgendwo am See', 'Koordinator Bürgerbeteiligung'),
+      'wuerzburg',
+    ]);
+    expect(await axeViolations(editor), 'axe, resolved').to.deep.equal([]);
+  });
+
+  it('edits and adds a member by keyboard only, keeps the draft over a reload, and discards it on request', async () => {
+    const editor = await openEditor();
+    await chooseFile(editor, '/raw/test/cli/fixtures/members.xlsx', 'members.xlsx');
+    const before = memberLabels(editor).length;
+    expect(before).to.be.greaterThan(0);
+    expect(editor.status()).to.match(/^members\.xlsx geöffnet: \d+ Mitglieder auf der Karte/);
+
+    // Edit the first member: Tab to its "Bearbeiten" button, change the role, save with Enter.
+    editor.$<HTMLInputElement>('#member-search').focus();
+    await tabTo(editor, (element) => element.matches('.members button[data-row="0"]'), 'the first member\'s edit button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => editor.doc.activeElement?.id === 'member-form-title', 'the form has the focus');
+    expect(await axeViolations(editor), 'axe, form').to.deep.equal([]);
+    await tabTo(editor, (element) => element.id === 'field-role', 'the role field');
+    await sendKeys({ type: 'Leitung Bürgerbeteiligung' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !editor.doc.querySelector('.member-form'), 'the form closed');
+    expect(editor.status()).to.contain('wurde gespeichert');
+    expect(memberLabels(editor)[0]).to.contain('Leitung Bürgerbeteiligung');
+    expect(editor.doc.activeElement!.matches('.members button[data-row="0"]'), 'focus back on the member').to.equal(true);
+
+    // Add a member: the municipality is required, then Sipplingen in Baden-Württemberg.
+    await tabTo(editor, (element) => element.textContent?.trim() === 'Neues Mitglied hinzufügen', 'the add button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => editor.doc.activeElement?.id === 'member-form-title', 'the new form has the focus');
+    await tabTo(editor, (element) => element.id === 'field-role', 'the role field');
+    await sendKeys({ type: 'Bürgermeisterin' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => editor.doc.activeElement?.id === 'field-municipality', 'the missing municipality has the focus');
+    expect(editor.$('#field-municipality-error').textContent).to.equal('Die Kommune fehlt.');
+    expect(editor.$('#field-municipality').getAttribute('aria-invalid')).to.equal('true');
+    expect(await axeViolations(editor), 'axe, form with an error').to.deep.equal([]);
+    await sendKeys({ type: 'Sipplingen' });
+    await sendKeys({ press: 'Tab' }); // to the Bundesland select
+    await sendKeys({ type: 'Baden' });
+    expect(editor.$<HTMLSelectElement>('#field-state').value).to.equal('Baden-Württemberg');
+    await tabTo(editor, (element) => element.textContent?.trim() === 'Speichern', 'the save button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !editor.doc.querySelector('.member-form'), 'the new member saved');
+    expect(memberLabels(editor)).to.include('Sipplingen – Bürgermeisterin');
+    expect(previewCount(editor)).to.equal(before + 1);
+    const added = (editor.$('member-map') as HTMLElement & { data: { features: { properties: { id: string; municipality: string } }[] } }).data.features.at(-1)!;
+    expect(added.properties).to.include({ id: baseId('Sipplingen', 'Bürgermeisterin'), municipality: 'Sipplingen' });
+
+    // Leaving now asks first: the changes are not downloaded yet.
+    const leaving = new editor.win.Event('beforeunload', { cancelable: true });
+    editor.win.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented, 'leaving asks').to.equal(true);
+
+    // Reload: the draft is back, with the new member.
+    const labels = memberLabels(editor);
+    editor.frame.remove();
+    const again = await openEditor();
+    await waitUntil(() => again.status().includes('wiederhergestellt'), 'the draft restored');
+    expect(memberLabels(again)).to.deep.equal(labels);
+    [...again.$$<HTMLButtonElement>('.draft-notice button')][0]!.click();
+    await waitUntil(() => again.status() === 'Der Entwurf wurde verworfen.', 'discarded');
+    expect(again.doc.querySelector('.members')).to.equal(null);
+    expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+  });
+
+  it('works under the strict CSP, in English, and asks nothing of any other origin', async () => {
+    const editor = await openEditor('/csp/dist/editor.html?lang=en');
+    expect(editor.doc.documentElement.lang).to.equal('en');
+    expect(editor.$('h1').textContent).to.equal('Keep the member list');
+    await chooseFile(editor, '/raw/test/fixtures/editor/members-1252.csv', 'members.csv');
+    expect(editor.status()).to.contain('2 members on the map, 2 notes in the report');
+    editor.$('member-map').scrollIntoView();
+    await waitUntil(() => editor.$('member-map')?.shadowRoot?.querySelector('.leaflet-marker-icon'), 'the preview drew the members');
+    editor.$$<HTMLButtonElement>('.save-buttons button')[1]!.click(); // CSV export
+    await waitUntil(() => editor.downloads.length === 1, 'CSV exported');
+    const bytes = new Uint8Array(await editor.downloads[0]!.arrayBuffer());
+    expect([...bytes.subarray(0, 3)], 'the byte order mark Excel needs').to.deep.equal([0xef, 0xbb, 0xbf]);
+    const csv = await editor.downloads[0]!.text();
+    expect(csv).to.contain("'+49 221 000000"); // the formula guard, as the data command writes it
+    expect(editor.violations).to.deep.equal([]);
+    const origins = editor.win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).origin);
+    expect([...new Set(origins)]).to.deep.equal([location.origin]);
+    expect(await axeViolations(editor), 'axe, English').to.deep.equal([]);
+  });
+});
