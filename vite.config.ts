@@ -1,24 +1,62 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { dataAssets } from './scripts/assets.js';
 import { leafletCssWithoutImages, markerclusterAsModule } from './scripts/build-plugins.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** The pages for web editors and the coordinator: each lives in its own folder, and ships flat in dist/. */
+const PAGES: Record<string, { folder: string; html: string }> = {
+  editor: { folder: 'editor', html: 'editor.html' },
+  embed: { folder: 'demo', html: 'embed.html' },
+};
+
+/**
+ * In dist/ the pages sit side by side with the script, the basemap and the gazetteer, and link to each
+ * other as `./editor.html` and `./embed.html`; the dev server redirects those links to the pages' own
+ * folders. The embed generator's preview then reads `members.geojson` next to it (the file the
+ * workbench downloads) instead of the demo's sample.
+ */
+function pageLinks(): Plugin {
+  return {
+    name: 'member-map:page-links',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const name = request.url?.match(/^\/(?:demo|editor)\/(editor|embed)\.html(\?.*)?$/);
+        const page = name && PAGES[name[1]!];
+        if (!page || request.url!.startsWith(`/${page.folder}/`)) return next();
+        response.writeHead(302, { Location: `/${page.folder}/${page.html}${name[2] ?? ''}` }).end();
+      });
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        if (context.server) return html; // dev server: unchanged
+        return html
+          .replace(/<a href="\.\/index\.html">[^<]*<\/a>\s*/, '')
+          .replaceAll('../data/members.geojson', 'members.geojson')
+          .replace('Voreingestellt ist die Beispieldatei dieser\n                Demo.', 'Voreingestellt ist <code>members.geojson</code> in diesem Ordner.');
+      },
+    },
+  };
+}
+
 // `vite build` writes the ES modules (class and `define` entry); `vite build --mode iife` writes the
-// classic script for CMS pages; `vite build --mode editor` the coordinator's workbench (dist/editor.html
-// and its script, which find the gazetteer and basemap next to them). `npm run build` runs all three.
+// classic script for CMS pages; `--mode editor` and `--mode embed` the coordinator's workbench and the
+// embed generator (dist/editor.html, dist/embed.html, with their scripts, which find the gazetteer and
+// the basemap next to them). `npm run build` runs them all.
 export default defineConfig(({ mode }) => {
   const classic = mode === 'iife';
   const plugins = [markerclusterAsModule(), leafletCssWithoutImages()];
   // Pre-bundling would bypass markerclusterAsModule; serve it through the plugin instead.
   const optimizeDeps = { exclude: ['leaflet.markercluster'] };
-  if (mode === 'editor') {
+  const page = PAGES[mode];
+  if (page) {
     return {
-      root: here('editor'),
+      root: here(page.folder),
       base: './',
       publicDir: false,
-      plugins,
+      plugins: [...plugins, pageLinks()],
       optimizeDeps,
       build: {
         outDir: here('dist'),
@@ -26,18 +64,18 @@ export default defineConfig(({ mode }) => {
         target: 'es2021',
         sourcemap: true,
         rollupOptions: {
-          input: here('editor/editor.html'),
+          input: here(`${page.folder}/${page.html}`),
           output: {
-            entryFileNames: 'member-map-editor.js',
-            chunkFileNames: 'member-map-editor-[name]-[hash].js',
-            assetFileNames: 'member-map-editor[extname]',
+            entryFileNames: `member-map-${mode}.js`,
+            chunkFileNames: `member-map-${mode}-[name]-[hash].js`,
+            assetFileNames: `member-map-${mode}[extname]`,
           },
         },
       },
     };
   }
   return {
-    plugins: [...plugins, dataAssets()],
+    plugins: [...plugins, dataAssets(), pageLinks()],
     // A classic script has no import.meta; src/script-url.ts falls back to document.currentScript.
     define: classic ? { 'import.meta.url': 'undefined' } : {},
     optimizeDeps,

@@ -222,6 +222,19 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
   });
 
+  it('ships beside the embed generator in dist/, and the two pages link to each other', async () => {
+    const editor = await openEditor();
+    const toEmbed = editor.$<HTMLAnchorElement>('nav a[href="./embed.html"]');
+    expect(toEmbed.textContent).to.equal('Karte einbinden');
+    const embed = await fetch(toEmbed.href);
+    expect(embed.ok).to.equal(true);
+    const page = new DOMParser().parseFromString(await embed.text(), 'text/html');
+    expect(page.querySelector('nav a[href="./editor.html"]')!.textContent).to.equal('Mitgliederliste pflegen');
+    // Its preview reads the member file that the workbench downloads, next to it.
+    expect(page.querySelector('member-map')!.getAttribute('src')).to.equal('members.geojson');
+    expect([...page.querySelectorAll('script')].map((script) => script.getAttribute('src'))).to.include('./member-map-embed.js');
+  });
+
   it('works under the strict CSP, in English, and asks nothing of any other origin', async () => {
     const editor = await openEditor('/csp/dist/editor.html?lang=en');
     expect(editor.doc.documentElement.lang).to.equal('en');
