@@ -22,6 +22,11 @@ function pageLinks(): Plugin {
     name: 'member-map:page-links',
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
+        // The address `npm start` prints shows the demo.
+        if (request.url === '/' || request.url?.startsWith('/?')) {
+          response.writeHead(302, { Location: '/demo/' }).end();
+          return;
+        }
         const name = request.url?.match(/^\/(?:demo|editor)\/(editor|embed)\.html(\?.*)?$/);
         const page = name && PAGES[name[1]!];
         if (!page || request.url!.startsWith(`/${page.folder}/`)) return next();
