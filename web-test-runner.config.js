@@ -3,7 +3,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
-import { cliValidate, inlineCss, markercluster } from './scripts/test-plugins.js';
+import { dataCommand, inlineCss, markercluster } from './scripts/test-plugins.js';
 import { chunked, dataFiles, raw, strictCsp, generated, hanging, slowResponses, tileServer } from './scripts/test-servers.js';
 
 const executablePath = findChrome();
@@ -25,5 +25,5 @@ export default {
       },
     }),
   ],
-  plugins: [inlineCss(), markercluster, cliValidate(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [inlineCss(), markercluster, dataCommand(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
 };

@@ -24,25 +24,29 @@ export function inlineCss() {
 }
 
 /**
- * `executeServerCommand('validate-with-cli', { text })` in a browser test: runs the built data command's
- * `validate` on the text, as a coordinator would on the downloaded file; answers its exit code and output.
+ * `executeServerCommand('member-map-data', { command, text })` in a browser test: runs the built data
+ * command on `text` as a file, as the coordinator would on a downloaded file: `validate` answers its
+ * exit code and output, `export` also the CSV it wrote.
  */
-export function cliValidate() {
+export function dataCommand() {
   return {
-    name: 'member-map:cli-validate',
+    name: 'member-map:data-command',
     async executeCommand({ command, payload }) {
-      if (command !== 'validate-with-cli') return undefined;
-      const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+      if (command !== 'member-map-data') return undefined;
+      const { mkdtemp, readFile: read, writeFile, rm } = await import('node:fs/promises');
       const { tmpdir } = await import('node:os');
       const { join } = await import('node:path');
       const { spawnSync } = await import('node:child_process');
-      const dir = await mkdtemp(join(tmpdir(), 'member-map-validate-'));
+      const dir = await mkdtemp(join(tmpdir(), 'member-map-data-'));
       try {
-        const file = join(dir, 'members.geojson');
-        await writeFile(file, payload.text);
+        const input = join(dir, 'members.geojson');
+        const output = join(dir, 'members.csv');
+        await writeFile(input, payload.text);
         const bin = new URL('../dist/cli/member-map-data.js', import.meta.url).pathname;
-        const run = spawnSync(process.execPath, [bin, 'validate', file, '--lang', 'en'], { encoding: 'utf8' });
-        return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+        const args = payload.command === 'export' ? ['export', input, '-o', output] : ['validate', input, '--lang', 'en'];
+        const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+        const written = payload.command === 'export' && run.status === 0 ? [...(await read(output))] : undefined;
+        return { code: run.status, stdout: run.stdout, stderr: run.stderr, written };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

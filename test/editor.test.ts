@@ -141,7 +141,7 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     download.click();
     await waitUntil(() => editor.downloads.length === 1, 'downloaded');
     const text = await editor.downloads[0]!.text();
-    const run = (await executeServerCommand('validate-with-cli', { text })) as { code: number; stdout: string };
+    const run = (await executeServerCommand('member-map-data', { command: 'validate', text })) as { code: number; stdout: string };
     expect(run.code, run.stdout).to.equal(0);
     expect(run.stdout).to.contain('4 members are shown, 0 features are skipped');
     const features = JSON.parse(text).features as { properties: Record<string, string>; geometry: { coordinates: [number, number] } }[];
@@ -220,6 +220,31 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     await waitUntil(() => again.status() === 'Der Entwurf wurde verworfen.', 'discarded');
     expect(again.doc.querySelector('.members')).to.equal(null);
     expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+  });
+
+  it('opens a member file, removes a member, and exports exactly the CSV that the data command exports', async () => {
+    const editor = await openEditor();
+    await chooseFile(editor, '/data/members.geojson', 'members.geojson');
+    expect(editor.status()).to.equal('members.geojson geöffnet: 63 Mitglieder auf der Karte. Weiter mit Schritt 3.');
+    expect(editor.$('.report-ok')).to.exist;
+    const search = editor.$<HTMLInputElement>('#member-search');
+    search.value = 'Weyarn';
+    search.dispatchEvent(new editor.win.Event('input', { bubbles: true }));
+    await waitUntil(() => memberLabels(editor).length === 1, 'search');
+    expect(memberLabels(editor)).to.deep.equal(['Weyarn – Koordinator Bürgerbeteiligung']);
+    editor.$<HTMLButtonElement>('.members button.secondary').click();
+    await waitUntil(() => editor.status() === 'Weyarn – Koordinator Bürgerbeteiligung wurde entfernt.', 'removed');
+    expect(previewCount(editor)).to.equal(62);
+
+    editor.$$<HTMLButtonElement>('.save-buttons button')[0]!.click();
+    editor.$$<HTMLButtonElement>('.save-buttons button')[1]!.click();
+    await waitUntil(() => editor.downloads.length === 2, 'both files');
+    const geojson = await editor.downloads[0]!.text();
+    const mine = [...new Uint8Array(await editor.downloads[1]!.arrayBuffer())];
+    const theirs = (await executeServerCommand('member-map-data', { command: 'export', text: geojson })) as { code: number; written: number[] };
+    expect(theirs.code).to.equal(0);
+    expect(mine).to.deep.equal(theirs.written);
+    expect(JSON.parse(geojson).features.some((feature: { properties: { id: string } }) => feature.properties.id === 'weyarn')).to.equal(false);
   });
 
   it('ships beside the embed generator in dist/, and the two pages link to each other', async () => {
