@@ -108,7 +108,17 @@ function choose(row: number, place: Place): void {
 
 function pickFor(target: { row: number } | { form: true }): void {
   update({ picking: target });
-  void focus('member-map');
+  // The map itself (the element's one tab stop for the map), so that Enter places at once.
+  // It is made once the element comes near the viewport: wait for it a little.
+  const map = root.querySelector('member-map');
+  map?.scrollIntoView({ block: 'nearest' });
+  let frames = 60;
+  const focusMap = () => {
+    const container = map?.shadowRoot?.querySelector<HTMLElement>('.leaflet-container');
+    if (container) container.focus();
+    else if (frames-- > 0) requestAnimationFrame(focusMap);
+  };
+  requestAnimationFrame(focusMap);
 }
 
 function picked(event: CustomEvent<MemberMapPickDetail>): void {

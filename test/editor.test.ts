@@ -222,6 +222,31 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
   });
 
+  it('places a new member by keyboard on the map: Enter on the map takes its centre', async () => {
+    const editor = await openEditor();
+    await chooseFile(editor, '/raw/test/fixtures/editor/members-1252.csv', 'mitglieder.csv');
+    editor.$$<HTMLButtonElement>('.step button').find((button) => button.textContent!.trim() === 'Neues Mitglied hinzufügen')!.click();
+    await waitUntil(() => editor.doc.activeElement?.id === 'member-form-title', 'the form');
+    await tabTo(editor, (element) => element.id === 'field-municipality', 'the municipality');
+    await sendKeys({ type: 'Ortsteil ohne Namen' });
+    await tabTo(editor, (element) => element.textContent?.trim() === 'Auf der Karte setzen', 'the place button');
+    await sendKeys({ press: 'Enter' });
+    const map = editor.$('member-map');
+    map.scrollIntoView({ block: 'center' });
+    await waitUntil(() => editor.doc.activeElement === map, 'the focus moved to the map');
+    await waitUntil(() => map.shadowRoot?.querySelector('.leaflet-container.picking'), 'picking');
+    map.shadowRoot!.querySelector<HTMLElement>('.leaflet-container')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => editor.$<HTMLInputElement>('#field-lat').value !== '', 'the centre taken');
+    expect(editor.doc.activeElement!.id).to.equal('field-lat');
+    expect(Number(editor.$<HTMLInputElement>('#field-lat').value)).to.be.within(47, 55.2);
+    expect(Number(editor.$<HTMLInputElement>('#field-lon').value)).to.be.within(5.8, 15.1);
+    await tabTo(editor, (element) => element.textContent?.trim() === 'Speichern', 'save');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !editor.doc.querySelector('.member-form'), 'saved');
+    expect(previewCount(editor)).to.equal(3); // Köln, Würzburg and the new one
+  });
+
   it('opens a member file, removes a member, and exports exactly the CSV that the data command exports', async () => {
     const editor = await openEditor();
     await chooseFile(editor, '/data/members.geojson', 'members.geojson');

@@ -299,6 +299,7 @@ export class MemberMapView {
   private readonly handleKeydown = (event: KeyboardEvent) => {
     const spiderfied = this.spiderfied;
     if (event.key === 'Enter' && this.onPick && event.target === this.map.getContainer()) {
+      event.preventDefault(); // no keypress: it would reach wherever the page moves the focus next
       const centre = this.map.getCenter();
       this.onPick(centre.lat, centre.lng);
       return;

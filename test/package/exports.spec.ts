@@ -40,11 +40,13 @@ test('the manifest lists the whole public interface of DESIGN.md', () => {
   assert.equal(element.tagName, 'member-map');
   const names = (list: { name: string }[] = []) => list.map((item) => item.name);
   for (const attribute of ['src', 'contact-email', 'contact-name', 'contact-subject', 'lang', 'tiles', 'tile-url',
-    'tile-attribution', 'region', 'selected', 'view', 'center', 'zoom', 'consent', 'consent-storage', 'basemap-url']) {
+    'tile-attribution', 'region', 'selected', 'view', 'center', 'zoom', 'consent', 'consent-storage', 'basemap-url',
+    'nearest', 'places-url', 'picking']) {
     assert.ok(names(element.attributes).includes(attribute), `attribute ${attribute}`);
   }
   assert.ok(names(element.members).includes('data'), 'property data');
-  assert.deepEqual(names(element.events).sort(), ['member-map-consent', 'member-map-error', 'member-map-load', 'member-map-select']);
+  // member-map-pick: the workbench's placing (issue "The coordinator's workbench").
+  assert.deepEqual(names(element.events).sort(), ['member-map-consent', 'member-map-error', 'member-map-load', 'member-map-pick', 'member-map-select']);
   for (const part of ['map', 'list', 'search', 'contact-button', 'contact-panel', 'consent', 'status', 'error']) {
     assert.ok(names(element.cssParts).includes(part), `part ${part}`);
   }
