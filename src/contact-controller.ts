@@ -44,8 +44,8 @@ export class ContactController implements ReactiveController {
     this.host.shadowRoot?.querySelector<HTMLElement>('.contact-panel')?.focus();
   }
 
-  /** The "Mitglied werden?" button and, when open, the panel. */
-  render(strings: Strings) {
+  /** The "Mitglied werden?" button. */
+  renderButton(strings: Strings) {
     return html`
       <button
         type="button"
@@ -57,11 +57,11 @@ export class ContactController implements ReactiveController {
       >
         ${strings.contactButton}
       </button>
-      ${this.renderPanel(strings)}
     `;
   }
 
-  private renderPanel(strings: Strings) {
+  /** The panel, when open (over the map or the list). */
+  renderPanel(strings: Strings) {
     if (!this.isOpen) return nothing;
     return contactPanel({
       strings,

@@ -283,13 +283,14 @@ export class MemberMap extends LitElement {
           onView: (view) => (this.view = view),
           fullscreen: this.fullscreen.active,
           onFullscreen: this.fullscreen.toggle,
+          contact: this.contact.renderButton(strings),
         })}
         ${placeChoices(this.answer.choices, Boolean(this.answer.place), strings, this.choosePlace)}
         <div class="stage">
           ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
           <div class="map" part="map" ?inert=${listed} aria-hidden=${listed ? 'true' : 'false'}></div>
           ${listed ? memberList(this.found, this.listOptions(strings)) : nothing}
-          ${this.contact.render(strings)} ${listed ? nothing : this.tileConsent.render(strings)}
+          ${this.contact.renderPanel(strings)} ${listed ? nothing : this.tileConsent.render(strings)}
           ${!listed && this.source.members.length > 0 && this.found.length === 0 && !this.loading
             ? html`<div class="map-empty">${this.emptyMessage(strings)}</div>`
             : nothing}

@@ -17,6 +17,7 @@ interface ConsentHost {
   consentStorage: string;
   consent: boolean;
   region: string;
+  requestUpdate(): void;
 }
 
 /**
@@ -25,6 +26,8 @@ interface ConsentHost {
  */
 export class TileConsent {
   granted = false;
+  /** A narrow element shows the prompt's sentence only on request. */
+  private explained = false;
 
   constructor(private readonly host: ConsentHost) {}
 
@@ -63,6 +66,9 @@ export class TileConsent {
     if (this.mode !== 'consent') return nothing;
     return this.granted
       ? consentWithdraw(strings, () => (this.host.consent = false))
-      : consentPrompt(strings, tileHost(this.host.tileUrl), () => (this.host.consent = true));
+      : consentPrompt(strings, tileHost(this.host.tileUrl), () => (this.host.consent = true), this.explained, () => {
+          this.explained = !this.explained;
+          this.host.requestUpdate();
+        });
   }
 }

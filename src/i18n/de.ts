@@ -28,6 +28,7 @@ export const de: Strings = {
     'Bürgerbeteiligung in ihrer Kommune voranzubringen. Schreiben Sie der Koordination des Netzwerks:',
   contactWriteTo: (name) => `E-Mail an ${name}`,
   consentText: (host) => `Detailkarte laden? Dabei wird Ihre IP-Adresse an ${host} übertragen.`,
+  consentInfo: 'Was passiert beim Laden?',
   consentButton: 'Detailkarte laden',
   consentWithdraw: 'Detailkarte ausblenden',
   mapLabel: 'Karte: mit den Pfeiltasten verschieben, mit Plus und Minus zoomen',

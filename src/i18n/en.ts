@@ -28,6 +28,7 @@ export const en: Strings = {
     'citizen participation in their municipality. Write to the network’s coordination:',
   contactWriteTo: (name) => `Email ${name}`,
   consentText: (host) => `Load the detailed map? This sends your IP address to ${host}.`,
+  consentInfo: 'What happens when it loads?',
   consentButton: 'Load detailed map',
   consentWithdraw: 'Hide detailed map',
   mapLabel: 'Map: move with the arrow keys, zoom with plus and minus',

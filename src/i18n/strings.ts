@@ -25,6 +25,7 @@ export interface Strings {
   contactText: string;
   contactWriteTo: (name: string) => string;
   consentText: (host: string) => string;
+  consentInfo: string;
   consentButton: string;
   consentWithdraw: string;
   mapLabel: string;

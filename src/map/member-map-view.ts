@@ -45,6 +45,10 @@ const SINGLE_MEMBER_ZOOM = 11;
 const CENTERED_ZOOM = 9;
 /** Room kept between a focused marker and the edge of the map when panning to it (px). */
 const FOCUS_MARGIN = 12;
+/** The popup's margins, padding and border around its content (px), for fitting it to narrow maps. */
+const POPUP_CHROME_PX = 72;
+/** The popup's tip below its box, which must stay clear of the consent bar too. */
+const POPUP_TIP_PX = 24;
 /** Longer than markercluster's zoom and spiderfy animations. */
 const EXPAND_SETTLE_MS = 700;
 
@@ -251,8 +255,28 @@ export class MemberMapView {
     this.openPopup(layer, true);
   };
 
+  /**
+   * The popup fits the map as it is now: no wider than the map, no taller than the room between the
+   * zoom control and the element's own overlays (consent bar), which auto-panning keeps it clear of.
+   */
+  private fitPopupToMap(): void {
+    const size = this.map.getSize();
+    const { top, bottom } = this.options.overlayInsets();
+    const zoom = this.zoomControl?.getContainer();
+    const clearTop = Math.max(top, zoom ? zoom.offsetTop + zoom.offsetHeight : 0) + 8;
+    const width = Math.max(140, Math.min(300, size.x - POPUP_CHROME_PX));
+    Object.assign(this.popup.options, {
+      maxWidth: width,
+      minWidth: Math.min(200, width),
+      maxHeight: Math.max(120, size.y - clearTop - bottom - 40),
+      autoPanPaddingTopLeft: L.point(12, clearTop),
+      autoPanPaddingBottomRight: L.point(12, bottom + POPUP_TIP_PX),
+    });
+  }
+
   private openPopup(marker: MemberMarker, focus: boolean): void {
     this.map.closePopup();
+    this.fitPopupToMap();
     this.popupMarker = marker;
     this.popup.setLatLng(marker.getLatLng()).setContent(this.options.popupContent(marker.member));
     this.map.openPopup(this.popup);

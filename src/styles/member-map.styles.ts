@@ -18,6 +18,8 @@ export const memberMapStyles = css`
     border-radius: var(--_radius);
     overflow: hidden;
     contain: layout paint style;
+    /* The layout follows the element's own width: it sits in columns of any width. */
+    container: member-map / inline-size;
   }
   :host([hidden]) {
     display: none;
@@ -79,6 +81,7 @@ export const memberMapStyles = css`
     flex: 1;
     min-width: 0;
     max-width: 340px;
+    min-height: 34px;
     box-sizing: border-box;
     height: 34px;
     padding: 4px 10px;
@@ -91,7 +94,11 @@ export const memberMapStyles = css`
   }
   .toolbar-end {
     display: flex;
-    gap: 8px;
+    flex-wrap: wrap;
+    gap: 6px 8px;
+  }
+  .fullscreen-icon {
+    display: none;
   }
   .fullscreen-button {
     padding: 6px 12px;
@@ -187,13 +194,10 @@ export const memberMapStyles = css`
     background: #fff;
   }
   .list h3 {
-    margin: 16px 180px 6px 0; /* clear of the "Mitglied werden?" button */
+    margin: 16px 0 6px;
     font-size: 17px;
     line-height: 1.3;
     color: #1b232c;
-  }
-  .list-group + .list-group h3 {
-    margin-right: 0;
   }
   .list-members {
     list-style: none;
@@ -382,6 +386,9 @@ export const memberMapStyles = css`
     flex: 1 1 16em;
     margin: 0;
   }
+  .consent-info {
+    display: none;
+  }
   /* Small filled action buttons: load the detailed map, try again. */
   .consent-button,
   .retry {
@@ -454,31 +461,26 @@ export const memberMapStyles = css`
   }
 
   .contact-button {
-    position: absolute;
-    top: 10px;
-    right: 10px;
-    z-index: 1000;
-    padding: 8px 14px;
-    border: 2px solid #fff;
+    padding: 6px 14px;
+    border: 1px solid var(--_accent);
     border-radius: 999px;
     background: var(--_accent);
     color: #fff;
     font: inherit;
+    font-size: 14px;
     font-weight: 600;
-    box-shadow: 0 1px 5px rgb(0 0 0 / 35%);
     cursor: pointer;
   }
   .contact-button:hover {
-    text-decoration: underline;
+    filter: brightness(1.15);
   }
-
   .contact-panel {
     position: absolute;
-    top: 58px;
+    top: 10px;
     right: 10px;
     z-index: 1001;
     width: min(360px, calc(100% - 20px));
-    max-height: calc(100% - 68px);
+    max-height: calc(100% - 20px);
     overflow: auto;
     padding: 16px 18px;
     border-radius: var(--_radius);
@@ -553,5 +555,156 @@ export const memberMapStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
+  }
+
+  /* Narrow elements (phones, columns): the search on a row of its own with a magnifier for a label,
+     fullscreen as an icon, the consent prompt as one line with its sentence one tap away. */
+  @container member-map (max-width: 479px) {
+    .toolbar {
+      gap: 6px;
+      padding: 6px 8px;
+    }
+    .search {
+      position: relative;
+      flex: 1 1 calc(100% - 60px);
+      min-width: 0;
+    }
+    .search label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .search::before,
+    .search::after {
+      content: '';
+      position: absolute;
+      pointer-events: none;
+    }
+    .search::before {
+      left: 10px;
+      top: 50%;
+      width: 10px;
+      height: 10px;
+      margin-top: -8px;
+      border: 2px solid #4a535c;
+      border-radius: 50%;
+    }
+    .search::after {
+      left: 21px;
+      top: 50%;
+      width: 2px;
+      height: 7px;
+      margin-top: 2px;
+      background: #4a535c;
+      transform: rotate(-45deg);
+    }
+    .search input {
+      max-width: none;
+      padding-left: 32px;
+    }
+    /* Row 1: search and fullscreen; row 2: map/list and the contact button. */
+    .toolbar-end {
+      display: contents;
+    }
+    .contact-button {
+      margin-left: auto;
+      padding: 6px 10px;
+      font-size: 13px;
+    }
+    .view-toggle button {
+      padding: 6px 10px;
+      font-size: 13px;
+    }
+    .fullscreen-button {
+      padding: 6px 10px;
+    }
+    .fullscreen-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .fullscreen-icon {
+      display: block;
+      width: 14px;
+      height: 14px;
+      border: 2px dashed currentColor;
+      border-radius: 2px;
+    }
+    .consent-prompt {
+      bottom: 22px;
+      padding: 4px 6px;
+      gap: 6px;
+    }
+    .consent-prompt:not(.expanded) .consent-text {
+      display: none;
+    }
+    .consent-info {
+      display: block;
+      min-width: 28px;
+      padding: 4px 8px;
+      border: 1px solid var(--_accent);
+      border-radius: 50%;
+      background: #fff;
+      color: var(--_accent);
+      font: inherit;
+      font-weight: 700;
+      font-style: italic;
+      cursor: pointer;
+    }
+    .leaflet-control-attribution {
+      font-size: 10px;
+    }
+    /* The data sources stay; Leaflet's own credit (not required by its licence) makes room for them. */
+    .leaflet-control-attribution a[href='https://leafletjs.com'],
+    .leaflet-control-attribution a[href='https://leafletjs.com'] + span {
+      display: none;
+    }
+    .leaflet-popup-content {
+      margin: 12px 22px 12px 12px;
+    }
+  }
+
+  /* Touch screens: every target at least 24 × 24 px, buttons 44 px where they fit (WCAG 2.2, 2.5.8). */
+  @media (pointer: coarse) {
+    .view-toggle button,
+    .fullscreen-button,
+    .contact-button,
+    .consent-button,
+    .consent-info,
+    .consent-withdraw,
+    .retry,
+    .place-choices button,
+    .close {
+      min-height: 44px;
+      min-width: 44px;
+    }
+    .search input {
+      min-height: 44px;
+    }
+    .leaflet-touch .leaflet-control-zoom a {
+      width: 44px;
+      height: 44px;
+      line-height: 44px;
+    }
+    .leaflet-container .leaflet-popup-close-button {
+      width: 44px;
+      height: 44px;
+      font-size: 24px;
+      line-height: 44px;
+    }
+    .contact-lines a,
+    .link-button,
+    .list a,
+    .contact-panel a {
+      display: inline-block;
+      min-height: 24px;
+      line-height: 24px;
+    }
   }
 `;

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/index.js';
 
 export type ViewMode = 'map' | 'list';
@@ -11,10 +11,15 @@ export interface ToolbarOptions {
   onView: (view: ViewMode) => void;
   fullscreen: boolean;
   onFullscreen: () => void;
+  /** The "Mitglied werden?" button: in the toolbar, so that it never covers the map or the list. */
+  contact?: TemplateResult;
 }
 
-/** The search field (with a visible label) and the map/list switch. */
-export function toolbar({ strings, query, view, onSearch, onView, fullscreen, onFullscreen }: ToolbarOptions): TemplateResult {
+/**
+ * The search field (with a label that narrow elements show as a magnifier), the map/list switch,
+ * fullscreen and the contact button. The layout follows the element's own width (container queries).
+ */
+export function toolbar({ strings, query, view, onSearch, onView, fullscreen, onFullscreen, contact }: ToolbarOptions): TemplateResult {
   const toggle = (mode: ViewMode, label: string) => html`
     <button type="button" aria-pressed=${view === mode ? 'true' : 'false'} @click=${() => onView(mode)}>${label}</button>
   `;
@@ -33,12 +38,13 @@ export function toolbar({ strings, query, view, onSearch, onView, fullscreen, on
         />
       </div>
       <div class="toolbar-end">
+        <button type="button" class="fullscreen-button" aria-pressed=${fullscreen ? 'true' : 'false'} @click=${onFullscreen}>
+          <span class="fullscreen-icon" aria-hidden="true"></span><span class="fullscreen-label">${fullscreen ? strings.exitFullscreen : strings.fullscreen}</span>
+        </button>
         <div class="view-toggle" role="group" aria-label=${strings.viewLabel}>
           ${toggle('map', strings.viewMap)} ${toggle('list', strings.viewList)}
         </div>
-        <button type="button" class="fullscreen-button" aria-pressed=${fullscreen ? 'true' : 'false'} @click=${onFullscreen}>
-          ${fullscreen ? strings.exitFullscreen : strings.fullscreen}
-        </button>
+        ${contact ?? nothing}
       </div>
     </div>
   `;
