@@ -20,12 +20,16 @@ import { TileConsent, type TilesMode } from './tile-consent.js';
 import { memberCard } from './templates/member-card.js';
 import { memberList } from './templates/member-list.js';
 import { placeChoices } from './templates/place-choices.js';
+import { teaser } from './templates/teaser.js';
 import { toolbar, type ViewMode } from './templates/toolbar.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
+import { DEFAULT_BASEMAP_URL } from './map/basemap.js';
 
 export type { TilesMode, ViewMode };
 export type { MemberMapConsentDetail, MemberMapErrorDetail, MemberMapLoadDetail, MemberMapPickDetail, MemberMapSelectDetail } from './events.js';
 const SEARCH_DELAY_MS = 150;
+/** [south, west, north, east] of Germany, what the teaser shows without `region`. */
+const GERMANY_BOUNDS: [number, number, number, number] = [47.27, 5.87, 55.06, 15.04];
 /** How close to the viewport the element starts its work. */
 const NEAR_PX = 200;
 
@@ -84,6 +88,8 @@ export class MemberMap extends LitElement {
     nearest: { type: Number },
     placesUrl: { type: String, attribute: 'places-url' },
     picking: { type: Boolean },
+    teaser: { type: Boolean },
+    href: { type: String },
     consent: { noAccessor: true, converter: { fromAttribute: consentFromAttribute } },
   };
 
@@ -142,6 +148,10 @@ export class MemberMap extends LitElement {
   declare placesUrl: string;
   /** A click on the map (or Enter on the map: its centre) fires `member-map-pick`, for placing a member (the workbench). */
   declare picking: boolean;
+  /** With `href`: a small overview for a sidebar that is one link to the full map (no controls, no tiles). */
+  declare teaser: boolean;
+  /** The page of the full map, for `teaser`. */
+  declare href: string;
 
   private readonly source = new MemberSource(this, (error) =>
     emit(this, 'member-map-error', {
@@ -167,6 +177,8 @@ export class MemberMap extends LitElement {
   private started = false;
   private nearAtConnect = false;
   private mapView?: MemberMapView;
+  /** Whether `mapView` was made as the teaser's still map. */
+  private mapStill = false;
   private mapPending = false;
   /** Members after the search: handed to the map, and finished there. */
   private found: Member[] = [];
@@ -201,6 +213,8 @@ export class MemberMap extends LitElement {
     this.nearest = 5;
     this.placesUrl = '';
     this.picking = false;
+    this.teaser = false;
+    this.href = '';
     for (const [name, options] of Object.entries(MemberMap.properties as Record<string, { attribute?: boolean | string }>)) {
       if (options.attribute === false) continue;
       const attribute = typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
@@ -261,6 +275,15 @@ export class MemberMap extends LitElement {
       this.loadMembers();
     }
     if (changed.has('region') && this.region && !stateOf(this.region)) console.warn(`<member-map>: ${this.strings.unknownRegion(this.region)}`);
+    if ((changed.has('teaser') || changed.has('href')) && this.teaser && !this.teaserHref) {
+      console.warn('<member-map>: `teaser` needs `href`, the http(s) address of the full map; showing the full map instead.');
+    }
+    if (this.mapView && this.mapStill !== Boolean(this.teaserHref)) {
+      // Teaser and full map are different maps in different markup.
+      this.mapView.destroy();
+      this.mapView = undefined;
+      this.membersInView = this.shownMembers = undefined;
+    }
     const nearest = Number.isInteger(this.nearest) && this.nearest > 0 ? this.nearest : 5;
     const answer = this.placeSearch.answer(membersInRegion(this.source.members, this.region), this.query, nearest);
     this.searchPending = Boolean(answer.pending);
@@ -273,6 +296,11 @@ export class MemberMap extends LitElement {
     const strings = this.strings;
     const error = this.source.error;
     const listed = this.view === 'list';
+    const href = this.teaserHref;
+    if (href) {
+      return html`${teaser({ strings, href, ...(this.shownMembers ? { caption: this.teaserCaption(strings) } : {}) })}
+        ${error ? html`<div part="error" class="error" role="alert"><strong>${strings.errorTitle}</strong></div>` : nothing}`;
+    }
     return html`
       <div class="frame" role="region" aria-label=${strings.regionLabel}>
         ${toolbar({
@@ -320,28 +348,35 @@ export class MemberMap extends LitElement {
       });
     }
     if (!this.mapView) return;
-    this.mapView.setBackground(this.tileConsent.background, !this.loading);
+    const still = Boolean(this.teaserHref);
+    // The teaser never loads tiles: it is a picture on the offline basemap.
+    const background = still ? { kind: 'basemap' as const, url: this.basemapUrl || DEFAULT_BASEMAP_URL } : this.tileConsent.background;
+    this.mapView.setBackground(background, !this.loading);
     this.mapView.setPicking(this.picking ? this.pick : undefined);
     if (changed.has('lang')) this.mapView.setStrings(this.strings);
     const { place } = this.answer;
-    this.mapView.setFocus({
-      ...(place ? { place: { name: place.name, lat: place.lat, lng: place.lng } } : {}),
-      ...(landOf(this.region) ? { bounds: landOf(this.region)!.bounds } : {}),
-    });
+    const land = landOf(this.region)?.bounds;
+    this.mapView.setFocus(
+      still
+        ? { bounds: land ?? GERMANY_BOUNDS, exact: true }
+        : { ...(place ? { place: { name: place.name, lat: place.lat, lng: place.lng } } : {}), ...(land ? { bounds: land } : {}) },
+    );
     if (this.source.status !== 'loading' && this.found !== this.membersInView) void this.showMembers();
-    if (changed.has('selected') && this.selected !== this.openedId && !this.loading) this.openSelected();
+    if (changed.has('selected') && this.selected !== this.openedId && !this.loading && !still) this.openSelected();
   }
 
   private createMapView(): void {
     const host = this.renderRoot.querySelector('.map')!.appendChild(document.createElement('div'));
     host.className = 'leaflet-host';
+    this.mapStill = Boolean(this.teaserHref);
     this.mapView = new MemberMapView(host, {
+      still: this.mapStill,
       strings: this.strings,
       popupContent: (member) => this.renderPopup(member),
       onOpen: (member) => this.handleOpen(member),
       onClose: (member) => this.handleClose(member),
       initialView: () => this.initialView(),
-      overlayInsets: () => ({ top: 0, bottom: this.tileConsent.asking ? this.consentBarHeight() : 0 }),
+      overlayInsets: () => ({ top: 0, bottom: this.mapStill ? this.captionHeight() : this.tileConsent.asking ? this.consentBarHeight() : 0 }),
     });
     this.requestUpdate();
   }
@@ -369,6 +404,24 @@ export class MemberMap extends LitElement {
     return place && nearby ? { ...options, nearby: { place, members: nearby } } : options;
   }
 
+  /** The teaser's link target: `href` as a checked http(s) address, or undefined (no teaser then). */
+  private get teaserHref(): string | undefined {
+    if (!this.teaser || !this.href.trim()) return undefined;
+    try {
+      const url = new URL(this.href.trim(), document.baseURI);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** "63 Mitglieder in 16 Ländern": the members shown and the Länder they work in. */
+  private teaserCaption(strings: Strings): string {
+    const members = this.shownMembers ?? [];
+    const laender = new Set(members.map((member) => landOf(member.state ?? '')?.iso).filter(Boolean));
+    return strings.teaserCaption(members.length, laender.size);
+  }
+
   private readonly pick = (lat: number, lng: number) => emit(this, 'member-map-pick', { lat, lng });
 
   /** A municipality picked among several of one name: its search text goes into the field. */
@@ -394,7 +447,7 @@ export class MemberMap extends LitElement {
         count: loaded.length,
         skipped: this.source.skipped.map(({ index, reason }) => ({ index, reason })),
       });
-      if (this.selected) this.openSelected();
+      if (this.selected && !this.mapStill) this.openSelected();
     }
     this.requestUpdate();
   }
@@ -440,6 +493,12 @@ export class MemberMap extends LitElement {
       Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && this.center.includes(',') ? [lat, lng] : undefined;
     const zoom = Number.isFinite(this.zoom) ? this.zoom : undefined;
     return { center, zoom };
+  }
+
+  /** The teaser's caption and attribution cover the bottom of its map. */
+  private captionHeight(): number {
+    const caption = this.renderRoot.querySelector<HTMLElement>('.teaser-caption');
+    return caption ? caption.offsetParent!.clientHeight - caption.offsetTop : 0;
   }
 
   private consentBarHeight(): number {

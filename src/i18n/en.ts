@@ -28,6 +28,10 @@ export const en: Strings = {
     'citizen participation in their municipality. Write to the network’s coordination:',
   contactWriteTo: (name) => `Email ${name}`,
   consentText: (host) => `Load the detailed map? This sends your IP address to ${host}.`,
+  teaserCaption: (members, laender) =>
+    `${members === 1 ? '1 member' : `${members} members`} in ${laender === 1 ? '1 state' : `${laender} states`}`,
+  teaserLabel: (caption) => `Member map${caption ? `: ${caption}` : ''}. To the full map`,
+  basemapCredit: 'Natural Earth, © GeoBasis-DE / BKG, GeoNames',
   consentInfo: 'What happens when it loads?',
   consentButton: 'Load detailed map',
   consentWithdraw: 'Hide detailed map',

@@ -25,6 +25,12 @@ export interface Strings {
   contactText: string;
   contactWriteTo: (name: string) => string;
   consentText: (host: string) => string;
+  /** The sidebar teaser's caption: members and the Länder they are in. */
+  teaserCaption: (members: number, laender: number) => string;
+  /** The teaser link's name: the caption and where it leads. */
+  teaserLabel: (caption: string | undefined) => string;
+  /** The offline basemap's sources, as plain text where links cannot be (inside the teaser's link). */
+  basemapCredit: string;
   consentInfo: string;
   consentButton: string;
   consentWithdraw: string;

@@ -18,6 +18,11 @@ export interface MemberMapViewOptions {
   initialView: () => { center?: LatLngTuple; zoom?: number };
   /** Pixels at the top and bottom covered by the element's own controls, kept clear when fitting. */
   overlayInsets: () => { top: number; bottom: number };
+  /**
+   * A still picture for the sidebar teaser: no controls, no keyboard, no gestures, markers and
+   * clusters that take no input (the whole box is one link), the attribution shown by the element.
+   */
+  still?: boolean;
 }
 
 /** What the map fits besides the members: a searched place (marked) and a Land's bounds. */
@@ -25,6 +30,8 @@ export interface MapFocus {
   place?: { name: string; lat: number; lng: number };
   /** [south, west, north, east] */
   bounds?: [number, number, number, number];
+  /** Fit `bounds` alone, whatever the members (the teaser always shows all of Germany or its Land). */
+  exact?: boolean;
 }
 
 interface MemberMarker extends Marker {
@@ -33,6 +40,8 @@ interface MemberMarker extends Marker {
 
 const GERMANY_CENTER: LatLngTuple = [51.16, 10.45];
 const FIT_PADDING = 28;
+/** The teaser has no markers to click at the edge: it may use nearly all of its small box. */
+const STILL_PADDING = 6;
 /**
  * Members are placed per municipality: past zoom 14 (a town and its districts) there is nothing more
  * to separate, and every level costs markercluster a grid per marker. Without a tile layer nothing
@@ -74,7 +83,7 @@ export class MemberMapView {
   private fittedOnce = false;
   /** Counts setMembers calls: a newer call ends an older one that is still making markers. */
   private generation = 0;
-  private readonly gestures: GestureHandling;
+  private gestures?: GestureHandling;
   private zoomControl?: L.Control.Zoom;
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   /** After Enter on a cluster: the member whose marker (or sub-cluster) gets the focus next. */
@@ -90,14 +99,20 @@ export class MemberMapView {
     private options: MemberMapViewOptions,
   ) {
     const animate = !this.reducedMotion;
+    const still = Boolean(options.still);
+    const input = still
+      ? { dragging: false, touchZoom: false, doubleClickZoom: false, scrollWheelZoom: false, boxZoom: false, keyboard: false, attributionControl: false }
+      : {};
     this.map = L.map(container, {
+      ...input,
       center: GERMANY_CENTER,
       zoom: 6,
       // Quarter steps let the members fill the map when fitted; buttons still zoom by whole levels.
       zoomSnap: 0.25,
       zoomDelta: 1,
       maxZoom: MAX_ZOOM,
-      minZoom: MIN_ZOOM,
+      // A teaser of 200 × 160 px still shows all of Germany.
+      minZoom: still ? MIN_ZOOM - 1 : MIN_ZOOM,
       zoomAnimation: animate,
       fadeAnimation: animate,
       markerZoomAnimation: animate,
@@ -108,6 +123,7 @@ export class MemberMapView {
     this.popup = L.popup({ maxWidth: 300, minWidth: 200, autoPanPadding: [16, 16], offset: [0, -6] });
     this.popup.on('remove', this.handlePopupClose);
     this.background = new MapBackground(this.map);
+    if (still) return;
     this.gestures = new GestureHandling(container, () => this.options.strings);
     container.addEventListener('keydown', this.handleKeydown);
     container.addEventListener('focusin', this.keepFocusInView);
@@ -150,10 +166,12 @@ export class MemberMapView {
       await nextTask();
       if (generation !== this.generation || this.destroyed) return false;
     }
+    const still = Boolean(this.options.still);
     this.load = new ClusterLoad(this.map, [...this.markers.values()], {
       showCoverageOnHover: false,
       maxClusterRadius: 50,
-      spiderfyOnMaxZoom: true,
+      spiderfyOnMaxZoom: !still,
+      zoomToBoundsOnClick: !still,
       animate: !this.reducedMotion,
       iconCreateFunction: (cluster) => clusterIcon(cluster, this.options.strings.clusterLabel),
     });
@@ -218,7 +236,7 @@ export class MemberMapView {
     clearTimeout((this.map.scrollWheelZoom as unknown as { _timer?: ReturnType<typeof setTimeout> })._timer);
     this.markers.clear();
     this.background.dispose();
-    this.gestures.destroy();
+    this.gestures?.destroy();
     if (this.load) this.retire(this.load, () => undefined);
     this.load = undefined;
     this.removeMapWhenIdle();
@@ -242,7 +260,8 @@ export class MemberMapView {
 
   private createMarker(member: Member): MemberMarker {
     const title = [member.municipality, member.role ?? member.name].filter(Boolean).join(' — ');
-    const marker = L.marker([member.lat, member.lng], { icon: memberIcon, title }) as MemberMarker;
+    const still = Boolean(this.options.still);
+    const marker = L.marker([member.lat, member.lng], { icon: memberIcon, title, interactive: !still, keyboard: !still }) as MemberMarker;
     marker.member = member;
     return marker;
   }
@@ -383,14 +402,15 @@ export class MemberMapView {
       return;
     }
     // One member (or only a place) has no extent to fit; many members at one point fit to the highest zoom.
-    if (area.getSouthWest().equals(area.getNorthEast()) && this.members.length <= 1) {
+    if (area.getSouthWest().equals(area.getNorthEast()) && this.members.length <= 1 && !this.focus.exact) {
       this.map.setView(area.getCenter(), initial.zoom ?? SINGLE_MEMBER_ZOOM, { animate: false });
       return;
     }
     const { top, bottom } = this.options.overlayInsets();
+    const padding = this.options.still ? STILL_PADDING : FIT_PADDING;
     this.map.fitBounds(area, {
-      paddingTopLeft: [FIT_PADDING, FIT_PADDING + top],
-      paddingBottomRight: [FIT_PADDING, FIT_PADDING + bottom],
+      paddingTopLeft: [padding, padding + top],
+      paddingBottomRight: [padding, padding + bottom],
       animate: false,
     });
     if (initial.zoom !== undefined) this.map.setZoom(initial.zoom, { animate: false });
@@ -398,8 +418,8 @@ export class MemberMapView {
 
   /** The members, the searched place and the Land in focus; undefined when there is nothing to fit. */
   private fitArea(): L.LatLngBounds | undefined {
-    const { place, bounds } = this.focus;
-    const area = this.members.length > 0 ? boundsOf(this.members) : undefined;
+    const { place, bounds, exact } = this.focus;
+    const area = this.members.length > 0 && !(exact && bounds) ? boundsOf(this.members) : undefined;
     const extra = [
       ...(place ? [L.latLngBounds([place.lat, place.lng], [place.lat, place.lng])] : []),
       ...(bounds ? [L.latLngBounds([bounds[0], bounds[1]], [bounds[2], bounds[3]])] : []),
@@ -411,6 +431,7 @@ export class MemberMapView {
   private labelMap(): void {
     const { mapLabel, zoomIn, zoomOut } = this.options.strings;
     const container = this.map.getContainer();
+    if (this.options.still) return; // a picture inside a link: no role, no controls
     container.setAttribute('role', 'application');
     container.setAttribute('aria-label', mapLabel);
     this.zoomControl?.remove();

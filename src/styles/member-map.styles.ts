@@ -24,6 +24,55 @@ export const memberMapStyles = css`
   :host([hidden]) {
     display: none;
   }
+  :host([teaser][href]) {
+    height: var(--member-map-height, 240px);
+  }
+  .teaser {
+    position: relative;
+    display: block;
+    width: 100%;
+    height: 100%;
+    font-family: var(--member-map-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: #1b232c;
+    text-decoration: none;
+  }
+  .teaser .map {
+    pointer-events: none; /* every click on the box is a click on the link */
+  }
+  .teaser .leaflet-container {
+    cursor: pointer;
+  }
+  .teaser:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
+  .teaser-caption {
+    position: absolute;
+    left: 6px;
+    right: 6px;
+    bottom: 6px;
+    z-index: 1;
+    display: flex;
+    flex-direction: column;
+    padding: 3px 8px 2px;
+    border-radius: var(--_radius);
+    background: rgb(255 255 255 / 94%);
+    box-shadow: 0 1px 4px rgb(0 0 0 / 25%);
+  }
+  .teaser-count {
+    font-size: 13px;
+    font-weight: 700;
+    line-height: 1.35;
+    color: var(--_accent);
+  }
+  .teaser:hover .teaser-count {
+    text-decoration: underline;
+  }
+  .teaser-attribution {
+    font-size: 9px;
+    line-height: 1.3;
+    color: #3b4652;
+  }
   :host(:fullscreen),
   :host([fullscreen-fallback]) {
     border-radius: 0;

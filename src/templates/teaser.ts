@@ -1,0 +1,26 @@
+import { html, type TemplateResult } from 'lit';
+import type { Strings } from '../i18n/index.js';
+
+export interface TeaserOptions {
+  strings: Strings;
+  /** A checked http(s) address of the full map's page. */
+  href: string;
+  /** "63 Mitglieder in 16 Ländern", or undefined while the members load. */
+  caption?: string;
+}
+
+/**
+ * The sidebar teaser: one link over a still map (the members as clusters on the offline basemap) with
+ * a caption that counts them. The map is inert and lets clicks through to the link.
+ */
+export function teaser({ strings, href, caption }: TeaserOptions): TemplateResult {
+  return html`
+    <a class="teaser" href=${href} aria-label=${strings.teaserLabel(caption)}>
+      <div class="map" part="map" inert></div>
+      <span class="teaser-caption" aria-hidden="true">
+        <span class="teaser-count">${caption ?? strings.loading} →</span>
+        <span class="teaser-attribution">${strings.basemapCredit}</span>
+      </span>
+    </a>
+  `;
+}
