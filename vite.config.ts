@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { dataAssets } from './scripts/assets.js';
-import { leafletCssWithoutImages, markerclusterAsModule } from './scripts/build-plugins.js';
+import { leafletCssWithoutImages, markerclusterAsModule, minifiedElementCss } from './scripts/build-plugins.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -52,7 +52,7 @@ function pageLinks(): Plugin {
 // the basemap next to them). `npm run build` runs them all.
 export default defineConfig(({ mode }) => {
   const classic = mode === 'iife';
-  const plugins = [markerclusterAsModule(), leafletCssWithoutImages()];
+  const plugins = [markerclusterAsModule(), leafletCssWithoutImages(), minifiedElementCss()];
   // Pre-bundling would bypass markerclusterAsModule; serve it through the plugin instead.
   const optimizeDeps = { exclude: ['leaflet.markercluster'] };
   const page = PAGES[mode];

@@ -1,29 +1,81 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROME_ARGS, findChrome } from './scripts/chrome.js';
+import * as puppeteerCore from 'puppeteer-core';
+import { CHROME_ARGS, findChrome, findFirefox } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { dataCommand, inlineCss, markercluster } from './scripts/test-plugins.js';
 import { chunked, dataFiles, raw, strictCsp, generated, hanging, slowResponses, tileServer } from './scripts/test-servers.js';
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chrome/Chromium found: run `node scripts/chrome.js --ensure`.');
+const firefoxPath = findFirefox();
+if (!firefoxPath) throw new Error('No Firefox found: run `node scripts/chrome.js --ensure`.');
+
+/**
+ * The suites that also run in Firefox: what a visitor sees and does (loading, popups, keyboard,
+ * search, consent, basemap, layout, teaser). A pattern that matches no file (yet) is fine.
+ * Everything else (benchmarks, bundle, CSP, editor, host pages, lifecycle, …) stays Chromium-only:
+ * see the README, "Browser support".
+ */
+const FIREFOX_SUITES = [
+  'test/member-map.test.ts',
+  'test/a11y.test.ts',
+  'test/tiles.test.ts',
+  'test/place-search.test.ts',
+  'test/basemap.test.ts',
+  'test/layout.test.ts',
+  'test/teaser.test.ts',
+];
+
+const chromium = chromeLauncher({
+  launchOptions: {
+    executablePath,
+    headless: true,
+    args: CHROME_ARGS,
+  },
+});
+
+/**
+ * Key names that Puppeteer's CDP keyboard knows but its WebDriver BiDi keyboard does not, with the
+ * key value that presses the same key ("Space" is a `code`; its key value is " ").
+ */
+const BIDI_KEYS = { Space: ' ' };
+
+// Firefox (ESR) over WebDriver BiDi, driven by puppeteer-core: no browser download, the Firefox
+// that scripts/chrome.js found or installed. The same launcher class as Chromium (it is what
+// @web/test-runner-puppeteer's puppeteerLauncher builds), so @web/test-runner-commands' sendKeys,
+// sendMouse and setViewport work in both; emulateMedia does not (it needs CDP).
+const firefox = chromeLauncher({
+  puppeteer: puppeteerCore,
+  launchOptions: {
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+  },
+  async createPage({ context }) {
+    const page = await context.newPage();
+    for (const method of ['press', 'down', 'up']) {
+      const send = page.keyboard[method].bind(page.keyboard);
+      page.keyboard[method] = (key, options) => send(BIDI_KEYS[key] ?? key, options);
+    }
+    return page;
+  },
+});
 
 export default {
-  files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   middleware: [strictCsp, raw, slowResponses, hanging, chunked, generated, dataFiles, tileServer()],
   concurrency: 1,
+  // One browser at a time: Chromium's timing tests (long tasks, spiderfy) keep both cores to
+  // themselves, and the two engines never compete for focus or the test servers.
+  concurrentBrowsers: 1,
   reporters: [defaultReporter(), summaryReporter()],
+  browsers: [chromium],
   testFramework: { config: { timeout: 10000 } },
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: CHROME_ARGS,
-      },
-    }),
+  groups: [
+    { name: 'chromium', files: ['test/**/*.test.ts'], browsers: [chromium] },
+    { name: 'firefox', files: FIREFOX_SUITES, browsers: [firefox] },
   ],
   plugins: [inlineCss(), markercluster, dataCommand(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
 };

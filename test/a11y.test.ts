@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { MemberMap } from '../src/member-map.js';
-import { FIXTURES, loadedMap, shadow, visibleCounts } from './helpers.js';
+import { FIXTURES, loadedMap, shadow, skipInFirefox, visibleCounts } from './helpers.js';
 
 const active = (el: HTMLElement) => shadow(el).activeElement as HTMLElement | null;
 const statusText = (el: HTMLElement) => shadow(el).querySelector('[part="status"]')!.textContent!.trim();
@@ -215,7 +215,8 @@ describe('keyboard on the map', () => {
     expect(getComputedStyle(shadow(el).querySelector('.leaflet-container')!).touchAction).to.equal('pan-x pan-y');
   });
 
-  it('turns animations off for visitors who prefer reduced motion', async () => {
+  it('turns animations off for visitors who prefer reduced motion', async function () {
+    skipInFirefox(this, 'emulateMedia (prefers-reduced-motion) needs CDP; Puppeteer cannot emulate media features over WebDriver BiDi');
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       const el = await loadedMap('members.geojson');

@@ -54,3 +54,16 @@ export function watchFailures() {
     },
   };
 }
+
+/** True in Firefox, the second engine of `npm test` (see web-test-runner.config.js). */
+export const firefox = navigator.userAgent.includes('Firefox');
+
+/**
+ * Skips the running test in Firefox only, where the test runner lacks what the test needs (not
+ * for a fault of the element: report those as failures). Call it first in `it(…, function () {…})`.
+ */
+export function skipInFirefox(test: Mocha.Context, reason: string): void {
+  if (!firefox) return;
+  console.info(`Skipped in Firefox: ${reason}`);
+  test.skip();
+}

@@ -56,8 +56,8 @@ const CENTERED_ZOOM = 9;
 const FOCUS_MARGIN = 12;
 /** The popup's margins, padding and border around its content (px), for fitting it to narrow maps. */
 const POPUP_CHROME_PX = 72;
-/** The popup's tip below its box, which must stay clear of the consent bar too. */
-const POPUP_TIP_PX = 24;
+/** The popup's tip and half its marker below its box: they stay clear of the consent bar too. */
+const POPUP_TIP_PX = 40;
 /** Longer than markercluster's zoom and spiderfy animations. */
 const EXPAND_SETTLE_MS = 700;
 
