@@ -53,3 +53,27 @@ export function dataCommand() {
     },
   };
 }
+
+/**
+ * `executeServerCommand('emulate-touch', { enabled })`: Chromium's touch emulation, under which
+ * `(pointer: coarse)` matches, as on a phone. Answers false in a browser without it (Firefox).
+ */
+export function touchEmulation() {
+  const sessions = new Map();
+  return {
+    name: 'member-map:touch-emulation',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-touch') return undefined;
+      const page = session.browser.getPage?.(session.id);
+      let client = sessions.get(session.id);
+      try {
+        if (!client) sessions.set(session.id, (client = await page.createCDPSession()));
+      } catch {
+        return false; // no Chrome DevTools Protocol (Firefox over WebDriver BiDi)
+      }
+      await client.send('Emulation.setTouchEmulationEnabled', payload.enabled ? { enabled: true, maxTouchPoints: 5 } : { enabled: false });
+      await client.send('Emulation.setEmitTouchEventsForMouse', { enabled: payload.enabled, configuration: 'mobile' });
+      return true;
+    },
+  };
+}

@@ -119,7 +119,8 @@ export const memberMapStyles = css`
     display: flex;
     align-items: center;
     gap: 8px;
-    flex: 1 1 260px;
+    /* Where label, field and buttons do not fit one row, the search takes a row of its own. */
+    flex: 1 1 360px;
   }
   .search label {
     font-size: 14px;
@@ -128,6 +129,7 @@ export const memberMapStyles = css`
   }
   .search input {
     flex: 1;
+    width: 0; /* its size comes from the flex row, not from its own default width */
     min-width: 0;
     max-width: 340px;
     min-height: 34px;
@@ -144,7 +146,9 @@ export const memberMapStyles = css`
   .toolbar-end {
     display: flex;
     flex-wrap: wrap;
+    justify-content: flex-end;
     gap: 6px 8px;
+    margin-left: auto;
   }
   .fullscreen-icon {
     display: none;
@@ -741,11 +745,14 @@ export const memberMapStyles = css`
       height: 44px;
       line-height: 44px;
     }
-    .leaflet-container .leaflet-popup-close-button {
+    .leaflet-container a.leaflet-popup-close-button {
       width: 44px;
       height: 44px;
       font-size: 24px;
       line-height: 44px;
+    }
+    .leaflet-popup-content {
+      margin-right: 44px;
     }
     .contact-lines a,
     .link-button,
