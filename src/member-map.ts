@@ -450,6 +450,8 @@ export class MemberMap extends LitElement {
       if (this.selected && !this.mapStill) this.openSelected();
     }
     this.requestUpdate();
+    // The teaser's caption now counts the members, and may take a second line: fit above it.
+    if (this.mapStill) void this.updateComplete.then(() => this.mapView?.refit());
   }
 
   private readonly search = (query: string) => {

@@ -30,7 +30,8 @@ export const de: Strings = {
   consentText: (host) => `Detailkarte laden? Dabei wird Ihre IP-Adresse an ${host} übertragen.`,
   teaserCaption: (members, laender) =>
     `${members === 1 ? '1 Mitglied' : `${members} Mitglieder`} in ${laender === 1 ? '1 Land' : `${laender} Ländern`}`,
-  teaserLabel: (caption) => `Mitgliederkarte${caption ? `: ${caption}` : ''}. Zur vollständigen Karte`,
+  teaserBefore: 'Mitgliederkarte: ',
+  teaserAfter: '. Zur vollständigen Karte',
   basemapCredit: 'Natural Earth, © GeoBasis-DE / BKG, GeoNames',
   consentInfo: 'Was passiert beim Laden?',
   consentButton: 'Detailkarte laden',

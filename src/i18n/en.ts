@@ -30,7 +30,8 @@ export const en: Strings = {
   consentText: (host) => `Load the detailed map? This sends your IP address to ${host}.`,
   teaserCaption: (members, laender) =>
     `${members === 1 ? '1 member' : `${members} members`} in ${laender === 1 ? '1 state' : `${laender} states`}`,
-  teaserLabel: (caption) => `Member map${caption ? `: ${caption}` : ''}. To the full map`,
+  teaserBefore: 'Member map: ',
+  teaserAfter: '. To the full map',
   basemapCredit: 'Natural Earth, © GeoBasis-DE / BKG, GeoNames',
   consentInfo: 'What happens when it loads?',
   consentButton: 'Load detailed map',

@@ -27,8 +27,9 @@ export interface Strings {
   consentText: (host: string) => string;
   /** The sidebar teaser's caption: members and the Länder they are in. */
   teaserCaption: (members: number, laender: number) => string;
-  /** The teaser link's name: the caption and where it leads. */
-  teaserLabel: (caption: string | undefined) => string;
+  /** Around the teaser's caption, for screen readers: what the link is and where it leads. */
+  teaserBefore: string;
+  teaserAfter: string;
   /** The offline basemap's sources, as plain text where links cannot be (inside the teaser's link). */
   basemapCredit: string;
   consentInfo: string;

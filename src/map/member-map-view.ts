@@ -111,8 +111,8 @@ export class MemberMapView {
       zoomSnap: 0.25,
       zoomDelta: 1,
       maxZoom: MAX_ZOOM,
-      // A teaser of 200 × 160 px still shows all of Germany.
-      minZoom: still ? MIN_ZOOM - 1 : MIN_ZOOM,
+      // A teaser of 400 × 160 px still shows all of Germany.
+      minZoom: still ? MIN_ZOOM - 2 : MIN_ZOOM,
       zoomAnimation: animate,
       fadeAnimation: animate,
       markerZoomAnimation: animate,
@@ -224,10 +224,16 @@ export class MemberMapView {
     this.map.closePopup();
   }
 
+  /** Fits again: what covers the map (the teaser's caption) has changed. */
+  refit(): void {
+    this.fitToMembers();
+  }
+
   /** Called when the container's size changed (ResizeObserver), e.g. a tab was opened. */
   invalidateSize(): void {
     this.map.invalidateSize({ pan: false });
-    if (this.fitPending) this.fitToMembers();
+    // The teaser is a picture of its area: it is fitted again whenever its box changes.
+    if (this.fitPending || this.options.still) this.fitToMembers();
   }
 
   destroy(): void {

@@ -36,8 +36,10 @@ export const memberMapStyles = css`
     color: #1b232c;
     text-decoration: none;
   }
-  .teaser .map {
-    pointer-events: none; /* every click on the box is a click on the link */
+  /* Every click on the box is a click on the link (markercluster's icons would catch them). */
+  .teaser .map,
+  .teaser .map * {
+    pointer-events: none !important;
   }
   .teaser .leaflet-container {
     cursor: pointer;

@@ -11,15 +11,19 @@ export interface TeaserOptions {
 
 /**
  * The sidebar teaser: one link over a still map (the members as clusters on the offline basemap) with
- * a caption that counts them. The map is inert and lets clicks through to the link.
+ * a caption that counts them. The map is inert and lets clicks through to the link. The link's name is
+ * its visible caption, framed for screen readers ("Mitgliederkarte: … Zur vollständigen Karte").
  */
 export function teaser({ strings, href, caption }: TeaserOptions): TemplateResult {
   return html`
-    <a class="teaser" href=${href} aria-label=${strings.teaserLabel(caption)}>
+    <a class="teaser" href=${href}>
       <div class="map" part="map" inert></div>
-      <span class="teaser-caption" aria-hidden="true">
-        <span class="teaser-count">${caption ?? strings.loading} →</span>
-        <span class="teaser-attribution">${strings.basemapCredit}</span>
+      <span class="teaser-caption">
+        <span class="teaser-count"
+          ><span class="visually-hidden">${strings.teaserBefore}</span>${caption ?? strings.loading}<span aria-hidden="true"> →</span
+          ><span class="visually-hidden">${strings.teaserAfter}</span></span
+        >
+        <span class="teaser-attribution" aria-hidden="true">${strings.basemapCredit}</span>
       </span>
     </a>
   `;
