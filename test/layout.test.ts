@@ -17,6 +17,7 @@ const PARTS = [
   '.leaflet-control-attribution',
   '.leaflet-popup',
   '[part="status"].visible',
+  '[part="contact-panel"]',
 ];
 
 const inside = (inner: DOMRect, outer: DOMRect) =>
@@ -47,6 +48,11 @@ describe('layout at every screen size', () => {
           }
         }
         expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+        // The contact panel, opened from its button, fits too.
+        shadow(el).querySelector<HTMLButtonElement>('[part="contact-button"]')!.click();
+        await el.updateComplete;
+        const panel = shadow(el).querySelector('[part="contact-panel"]')!;
+        expect(inside(box(panel), host), `contact panel ${JSON.stringify(box(panel))}`).to.equal(true);
         // The search field has room to type in.
         expect(box(shadow(el).querySelector('[part="search"]')!).width).to.be.at.least(Math.min(180, host.width - 80));
       });

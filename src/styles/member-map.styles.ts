@@ -421,6 +421,7 @@ export const memberMapStyles = css`
   }
 
   .consent-prompt {
+    box-sizing: border-box;
     position: absolute;
     left: 10px;
     bottom: 26px;
@@ -530,6 +531,7 @@ export const memberMapStyles = css`
     filter: brightness(1.15);
   }
   .contact-panel {
+    box-sizing: border-box;
     position: absolute;
     top: 10px;
     right: 10px;
