@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
 import { CHROME_ARGS, findChrome, findFirefox } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
-import { dataCommand, inlineCss, markercluster } from './scripts/test-plugins.js';
+import { dataCommand, inlineCss, markercluster, touchEmulation } from './scripts/test-plugins.js';
 import { chunked, dataFiles, raw, strictCsp, generated, hanging, slowResponses, tileServer } from './scripts/test-servers.js';
 
 const executablePath = findChrome();
@@ -77,5 +77,5 @@ export default {
     { name: 'chromium', files: ['test/**/*.test.ts'], browsers: [chromium] },
     { name: 'firefox', files: FIREFOX_SUITES, browsers: [firefox] },
   ],
-  plugins: [inlineCss(), markercluster, dataCommand(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [inlineCss(), markercluster, dataCommand(), touchEmulation(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
 };

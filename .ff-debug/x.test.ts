@@ -1,32 +1,36 @@
 import { waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { loadedMap, shadow } from '../test/helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MemberMap } from '../src/member-map.js';
+import { loadedMap, shadow, visibleCounts } from '../test/helpers.js';
 
-async function centre(svg: SVGSVGElement): Promise<number[]> {
-  const { width, height } = svg.getBoundingClientRect();
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width);
-  canvas.height = Math.round(height);
-  const context = canvas.getContext('2d')!;
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  const p = context.getImageData(0, 0, canvas.width, canvas.height);
-  const c = ((p.height >> 1) * p.width + (p.width >> 1)) * 4;
-  return [...p.data.slice(c, c + 3)];
+const SAMPLE = new URL('/data/members.geojson', location.href).href;
+const statusText = (el: HTMLElement) => shadow(el).querySelector('[part="status"]')!.textContent!.trim();
+let run = 0;
+async function search(el: MemberMap, text: string) {
+  const input = shadow(el).querySelector<HTMLInputElement>('[part="search"]')!;
+  input.focus();
+  input.select();
+  await sendKeys({ type: text });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await waitUntil(() => !statusText(el).startsWith('Suche den Ort'), 'places loaded', { timeout: 5000 });
+  await el.updateComplete;
 }
-
-it('basemap geometry', async () => {
-  const el = await loadedMap('members.geojson');
-  await waitUntil(() => shadow(el).querySelector('.city-label'), 'basemap drawn', { timeout: 5000 });
-  const svg = shadow(el).querySelector<SVGSVGElement>('.leaflet-member-map-basemap-pane svg')!;
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.removeAttribute('style');
-  document.body.append(clone);
-  clone.style.position = 'absolute';
-  console.log(navigator.userAgent.includes('Firefox') ? 'FF' : 'CR', 'as is', await centre(svg), 'without transform', await centre(clone));
-  clone.remove();
-  const c = shadow(el).querySelector('.leaflet-container')!.getBoundingClientRect();
-  await executeServerCommand('shot', { name: navigator.userAgent.includes('Firefox') ? 'firefox' : 'chromium', rect: [c.x, c.y, c.width, c.height] });
+it('counts over time', async function () {
+  this.timeout(120000);
+  const el = await loadedMap(SAMPLE, { 'places-url': `/places-${Date.now()}/member-map-places.json`, nearest: '3' });
+  const log: string[] = [];
+  for (const q of ['Muenchen', 'sipplingen', 'Kiel', 'Hamburg', 'Hannover', 'Bremerhaven', 'Düsseldorf', 'Wiesbaden', 'Mainz', 'Stuttgart', 'Bamberg', 'Berlin', 'Cottbus', 'GERA']) {
+    await search(el, q);
+    const samples: string[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < 30; i++) {
+      const c = visibleCounts(el);
+      const root = shadow(el);
+      samples.push(`${Math.round(performance.now() - t0)}:${c.total}${root.querySelector('.leaflet-zoom-anim') ? 'A' : ''}${root.querySelector('.leaflet-cluster-anim') ? 'C' : ''}`);
+      if (c.total === 3 && i > 3) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    log.push(`${q} [${statusText(el)}] ${samples.join(' ')}`);
+  }
+  console.log((navigator.userAgent.includes('Firefox') ? 'FF\n' : 'CR\n') + log.join('\n'));
 });

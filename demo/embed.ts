@@ -10,8 +10,12 @@ export type Language = 'de' | 'en';
 
 /** What the editor chose in the form. */
 export interface EmbedOptions {
-  /** Where the editor uploaded `member-map.iife.js` (with `member-map-basemap.json` next to it). */
+  /** Where the editor uploaded `member-map.iife.js` (with `member-map-basemap.json` and `member-map.css` next to it). */
   scriptUrl: string;
+  /** The small overview map for a sidebar (`teaser`): one link to `href`, no controls, no tiles. */
+  teaser: boolean;
+  /** The page with the full map, where the teaser links to. */
+  href: string;
   /** URL of the member GeoJSON file. */
   src: string;
   /** `''` for all of Germany, else the ISO 3166-2 code of a Bundesland (`DE-BW`). */
@@ -30,6 +34,7 @@ export interface EmbedOptions {
 export const ELEMENT_DEFAULTS = {
   tiles: 'consent' as TilesMode,
   height: '480px',
+  teaserHeight: '240px',
   accent: '#00567f',
   contactEmail: 'stock@netzwerk-buergerbeteiligung.de',
 };
@@ -37,6 +42,8 @@ export const ELEMENT_DEFAULTS = {
 /** What the generator starts with. */
 export const DEFAULT_OPTIONS: EmbedOptions = {
   scriptUrl: '/fileadmin/member-map/member-map.iife.js',
+  teaser: false,
+  href: '',
   src: '../data/members.geojson',
   region: '',
   lang: 'de',
@@ -99,6 +106,26 @@ export function normalizeHeight(value: string): string | undefined {
   return `${amount}${unit}`;
 }
 
+/** The stylesheet that reserves the map's height: `member-map.css` in the script's folder. */
+export function stylesheetUrl(scriptUrl: string): string {
+  return scriptUrl.trim().replace(/[^/]*$/, '').concat('member-map.css');
+}
+
+/**
+ * The teaser's link target as typed (`/karte/`, `https://…`), if it is a web address the element accepts
+ * (http or https once resolved against the page); anything else, including `javascript:`, → undefined.
+ */
+export function normalizeHref(value: string): string | undefined {
+  const href = value.trim();
+  if (!href) return undefined;
+  try {
+    const { protocol } = new URL(href, 'https://www.example.org/seite/');
+    return protocol === 'http:' || protocol === 'https:' ? href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Contrast ratio (WCAG 2.1) of a hex colour against white, e.g. 4.5 for `#767676`. */
 export function contrastWithWhite(hex: string): number {
   const colour = normalizeHexColor(hex);
@@ -114,47 +141,69 @@ export function contrastWithWhite(hex: string): number {
 /** The attributes and custom properties a set of options stands for, each only when it differs from the default. */
 export interface ResolvedEmbed {
   scriptUrl: string;
-  /** In snippet order. `lang` is always there: the element's default depends on the page, the editor's choice does not. */
+  stylesheetUrl: string;
+  /**
+   * In snippet order. `lang` is always there: the element's default depends on the page, the editor's
+   * choice does not. Boolean attributes (`teaser`) have the value `''`.
+   */
   attributes: Array<[name: string, value: string]>;
   style: Array<[property: string, value: string]>;
 }
 
 export function resolveOptions(options: Partial<EmbedOptions>): ResolvedEmbed {
   const chosen = { ...DEFAULT_OPTIONS, ...options };
+  const teaser = chosen.teaser === true;
   const attributes: Array<[string, string]> = [];
+  if (teaser) {
+    attributes.push(['teaser', '']);
+    const href = normalizeHref(chosen.href);
+    if (href) attributes.push(['href', href]);
+  }
   const src = chosen.src.trim();
   if (src) attributes.push(['src', src]);
   const region = chosen.region.trim();
   if (region) attributes.push(['region', region]);
   attributes.push(['lang', chosen.lang === 'en' ? 'en' : 'de']);
-  if (chosen.tiles === 'on' || chosen.tiles === 'off') attributes.push(['tiles', chosen.tiles]);
+  // The teaser loads no tiles and has no contact button: those choices do not apply to it.
+  if (!teaser && (chosen.tiles === 'on' || chosen.tiles === 'off')) attributes.push(['tiles', chosen.tiles]);
   const email = chosen.contactEmail.trim();
-  if (email && email.toLowerCase() !== ELEMENT_DEFAULTS.contactEmail) attributes.push(['contact-email', email]);
+  if (!teaser && email && email.toLowerCase() !== ELEMENT_DEFAULTS.contactEmail) attributes.push(['contact-email', email]);
 
   const style: Array<[string, string]> = [];
-  const height = normalizeHeight(chosen.height);
-  if (height && height !== ELEMENT_DEFAULTS.height) style.push(['--member-map-height', height]);
+  // Without a height of its own, each kind of map has its own default.
+  const height = normalizeHeight(options.height ?? defaultHeight(teaser));
+  if (height && height !== defaultHeight(teaser)) style.push(['--member-map-height', height]);
   const accent = normalizeHexColor(chosen.accent);
   if (accent && accent !== ELEMENT_DEFAULTS.accent) style.push(['--member-map-accent', accent]);
 
-  return { scriptUrl: chosen.scriptUrl.trim() || DEFAULT_OPTIONS.scriptUrl, attributes, style };
+  const scriptUrl = chosen.scriptUrl.trim() || DEFAULT_OPTIONS.scriptUrl;
+  return { scriptUrl, stylesheetUrl: stylesheetUrl(scriptUrl), attributes, style };
 }
 
-/** The two lines a web editor pastes into their CMS. */
+/** The element's own height: 480px, or 240px for the teaser. */
+export const defaultHeight = (teaser: boolean) => (teaser ? ELEMENT_DEFAULTS.teaserHeight : ELEMENT_DEFAULTS.height);
+
+/**
+ * The three lines a web editor pastes into their CMS: the stylesheet that reserves the map's height
+ * (so that nothing on the page moves when the deferred script has run), the script, the element.
+ */
 export function buildSnippet(options: Partial<EmbedOptions> = {}): string {
-  const { scriptUrl, attributes, style } = resolveOptions(options);
-  const parts = attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`);
+  const { scriptUrl, stylesheetUrl, attributes, style } = resolveOptions(options);
+  const parts = attributes.map(([name, value]) => (value === '' && name === 'teaser' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`));
   if (style.length) {
     const declarations = style.map(([property, value]) => `${property}: ${value}`).join('; ');
     parts.push(` style="${escapeAttribute(declarations)}"`);
   }
   return (
-    `<script src="${escapeAttribute(scriptUrl)}" defer></script>\n` + `<member-map${parts.join('')}></member-map>`
+    `<link rel="stylesheet" href="${escapeAttribute(stylesheetUrl)}">\n` +
+    `<script src="${escapeAttribute(scriptUrl)}" defer></script>\n` +
+    `<member-map${parts.join('')}></member-map>`
   );
 }
 
 /** The attributes this page manages on the preview, with the element's default when the snippet leaves one out. */
 const MANAGED_ATTRIBUTES: Record<string, string> = {
+  href: '',
   src: '',
   region: '',
   lang: 'de',
@@ -166,11 +215,16 @@ const MANAGED_PROPERTIES = ['--member-map-height', '--member-map-accent'];
 /**
  * Makes `element` (a `<member-map>`) show what the snippet for `options` would show, through its attributes
  * and custom properties only. Attributes the snippet leaves out are set to the element's default rather
- * than removed, so the element never sees a `null`.
+ * than removed, so the element never sees a `null`. One exception: a teaser still without a (valid)
+ * address links to `#` here, so that the editor sees the teaser at once.
  */
 export function applyOptions(element: HTMLElement, options: Partial<EmbedOptions>): void {
   const { attributes, style } = resolveOptions(options);
   const wanted = new Map(attributes);
+  // A boolean attribute: there or not.
+  element.toggleAttribute('teaser', wanted.has('teaser'));
+  // The preview shows the teaser before its address is typed (the page asks for it; clicks stay here anyway).
+  if (wanted.has('teaser') && !wanted.has('href')) wanted.set('href', '#');
   for (const [name, fallback] of Object.entries(MANAGED_ATTRIBUTES)) {
     const value = wanted.get(name) ?? fallback;
     if (element.getAttribute(name) !== value) element.setAttribute(name, value);
@@ -191,6 +245,8 @@ export function readOptions(form: HTMLFormElement): EmbedOptions {
   const heightField = text('height').trim();
   return {
     scriptUrl: text('scriptUrl'),
+    teaser: text('kind') === 'teaser',
+    href: text('href'),
     src: text('src'),
     region: text('region'),
     lang: text('lang') === 'en' ? 'en' : 'de',
@@ -222,7 +278,10 @@ export async function copySnippet(text: string, field: HTMLTextAreaElement): Pro
 const MESSAGES = {
   copied: 'Kopiert! Fügen Sie den Code jetzt in Ihr Redaktionssystem ein.',
   selected: 'Der Code ist markiert. Drücken Sie Strg+C (Mac: ⌘+C), um ihn zu kopieren.',
-  heightInvalid: `Bitte eine Zahl zwischen ${MIN_HEIGHT_PX} und ${MAX_HEIGHT_PX} eingeben. Bis dahin gilt die Standardhöhe von 480 Pixeln.`,
+  heightInvalid: (standard: string) =>
+    `Bitte eine Zahl zwischen ${MIN_HEIGHT_PX} und ${MAX_HEIGHT_PX} eingeben. Bis dahin gilt die Standardhöhe von ${standard} Pixeln.`,
+  heightHint: (standard: string) => `Standard: ${standard} Pixel.`,
+  hrefInvalid: 'Bitte eine Adresse wie /mitglieder/karte/ oder https://www.ihre-seite.de/karte/ eingeben.',
   accentInvalid: 'Bitte einen Farbcode wie #00567f eingeben. Bis dahin gilt die Standardfarbe.',
   accentLowContrast: (ratio: string) =>
     `Achtung: Diese Farbe ist zu hell. Weiße Schrift auf ihr (zum Beispiel die Zahl in einer Gruppe) hat nur ` +
@@ -267,8 +326,17 @@ export function initEmbedPage(root: ParentNode = document): () => void {
   const accentHint = byId<HTMLElement>(root, 'embed-accent-hint');
   const heightField = byId<HTMLInputElement>(root, 'embed-height');
   const heightError = byId<HTMLElement>(root, 'embed-height-error');
+  const heightHint = byId<HTMLElement>(root, 'embed-height-hint');
   const regionNote = byId<HTMLElement>(root, 'embed-region-note');
   const sampleNote = byId<HTMLElement>(root, 'embed-sample-note');
+  const hrefBlock = byId<HTMLElement>(root, 'embed-href-field');
+  const hrefField = byId<HTMLInputElement>(root, 'embed-href');
+  const hrefError = byId<HTMLElement>(root, 'embed-href-error');
+  const hrefNote = byId<HTMLElement>(root, 'embed-href-note');
+  const teaserNote = byId<HTMLElement>(root, 'embed-teaser-note');
+  /** The choices that do not apply to the teaser (no tiles, no contact button). */
+  const fullMapOnly = [byId<HTMLFieldSetElement>(root, 'embed-tiles-fieldset'), byId<HTMLFieldSetElement>(root, 'embed-contact-fieldset')];
+  const previewSection = preview.closest<HTMLElement>('.embed-preview') ?? preview;
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let copyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -281,7 +349,12 @@ export function initEmbedPage(root: ParentNode = document): () => void {
   };
 
   const validate = (options: EmbedOptions) => {
-    showFieldError(heightField, heightError, normalizeHeight(options.height) ? '' : MESSAGES.heightInvalid);
+    const standard = defaultHeight(options.teaser).replace('px', '');
+    heightHint.textContent = MESSAGES.heightHint(standard);
+    showFieldError(heightField, heightError, normalizeHeight(options.height) ? '' : MESSAGES.heightInvalid(standard));
+    // An empty address is not an error yet (the note below the code asks for it); a wrong one is.
+    const href = options.href.trim();
+    showFieldError(hrefField, hrefError, options.teaser && href && !normalizeHref(href) ? MESSAGES.hrefInvalid : '');
     const accent = normalizeHexColor(options.accent);
     if (!accent) {
       colourText.setAttribute('aria-invalid', 'true');
@@ -302,9 +375,21 @@ export function initEmbedPage(root: ParentNode = document): () => void {
     regionNote.textContent = regionNote.hidden ? '' : MESSAGES.regionUnsupported;
   };
 
+  /** Shows the fields and notes of the kind of map chosen. */
+  const showKind = (teaser: boolean) => {
+    hrefBlock.hidden = !teaser;
+    hrefField.required = teaser;
+    for (const fieldset of fullMapOnly) fieldset.disabled = teaser;
+    teaserNote.hidden = !teaser;
+    previewSection.classList.toggle('embed-preview--teaser', teaser);
+  };
+
   const refresh = (delayPreview: boolean) => {
+    // Read the kind first: the fieldsets it disables leave the form data.
+    showKind(form.querySelector<HTMLInputElement>('input[name="kind"]:checked')?.value === 'teaser');
     const options = readOptions(form);
     validate(options);
+    hrefNote.hidden = !options.teaser || Boolean(normalizeHref(options.href));
     code.value = buildSnippet(options);
     fitToContent(code);
     sampleNote.hidden = options.src.trim() !== DEFAULT_OPTIONS.src;
@@ -325,8 +410,19 @@ export function initEmbedPage(root: ParentNode = document): () => void {
       const colour = normalizeHexColor(colourText.value);
       if (colour) colourPicker.value = colour;
     }
+    if (target.name === 'kind' && target.checked) {
+      // The height follows the kind of map, unless the editor chose one of their own.
+      const teaser = target.value === 'teaser';
+      const [from, to] = [defaultHeight(!teaser), defaultHeight(teaser)].map((height) => height.replace('px', ''));
+      if (heightField.value.trim() === from || heightField.value.trim() === '') heightField.value = to!;
+    }
     // Typed addresses reach the preview after a pause; everything else at once.
-    refresh(event.type === 'input' && target.type !== 'color' && (target.name === 'src' || target.name === 'contactEmail'));
+    refresh(event.type === 'input' && target.type !== 'color' && ['src', 'contactEmail', 'href'].includes(target.name));
+  };
+
+  // The teaser is one link to the full map's page: in the preview it must not take the editor away.
+  const onPreviewClick = (event: Event) => {
+    if (preview.hasAttribute('teaser')) event.preventDefault();
   };
 
   const onReset = () => {
@@ -355,6 +451,7 @@ export function initEmbedPage(root: ParentNode = document): () => void {
   form.addEventListener('reset', onReset);
   form.addEventListener('submit', onSubmit);
   copyButton.addEventListener('click', onCopy);
+  preview.addEventListener('click', onPreviewClick);
   colourText.value = normalizeHexColor(colourPicker.value) ?? ELEMENT_DEFAULTS.accent;
   refresh(false);
   void customElements.whenDefined('member-map').then(() => showRegionNote(readOptions(form)));
@@ -367,5 +464,6 @@ export function initEmbedPage(root: ParentNode = document): () => void {
     form.removeEventListener('reset', onReset);
     form.removeEventListener('submit', onSubmit);
     copyButton.removeEventListener('click', onCopy);
+    preview.removeEventListener('click', onPreviewClick);
   };
 }

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { MemberMap } from '../src/member-map.js';
 import {
@@ -10,21 +11,30 @@ import {
   initEmbedPage,
   normalizeHeight,
   normalizeHexColor,
+  normalizeHref,
   REGIONS,
+  stylesheetUrl,
 } from '../demo/embed.js';
 
+const LINK_LINE = '<link rel="stylesheet" href="/fileadmin/member-map/member-map.css">';
 const SCRIPT_LINE = '<script src="/fileadmin/member-map/member-map.iife.js" defer></script>';
+/** What every snippet starts with: the stylesheet that reserves the map's height, then the script. */
+const HEAD = `${LINK_LINE}\n${SCRIPT_LINE}`;
 
 /** Reads a snippet back the way a browser would when a CMS page contains it. */
-function parseSnippet(snippet: string): { scripts: HTMLScriptElement[]; maps: HTMLElement[] } {
+function parseSnippet(snippet: string): { links: HTMLLinkElement[]; scripts: HTMLScriptElement[]; maps: HTMLElement[] } {
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${snippet}</body>`, 'text/html');
-  return { scripts: [...doc.querySelectorAll('script')], maps: [...doc.querySelectorAll<HTMLElement>('member-map')] };
+  return {
+    links: [...doc.querySelectorAll('link')],
+    scripts: [...doc.querySelectorAll('script')],
+    maps: [...doc.querySelectorAll<HTMLElement>('member-map')],
+  };
 }
 
 describe('embed generator: the snippet', () => {
-  it('for the defaults has the script and the element with only src and lang', () => {
+  it('for the defaults has the stylesheet, the script and the element with only src and lang', () => {
     expect(buildSnippet(DEFAULT_OPTIONS)).to.equal(
-      `${SCRIPT_LINE}\n<member-map src="../data/members.geojson" lang="de"></member-map>`,
+      `${HEAD}\n<member-map src="../data/members.geojson" lang="de"></member-map>`,
     );
     expect(buildSnippet()).to.equal(buildSnippet(DEFAULT_OPTIONS));
   });
@@ -32,7 +42,7 @@ describe('embed generator: the snippet', () => {
   it('adds region, height and accent colour in the documented form', () => {
     const snippet = buildSnippet({ src: '/fileadmin/members.geojson', region: 'DE-BW', height: '560px', accent: '#6B2D5C' });
     expect(snippet).to.equal(
-      `${SCRIPT_LINE}\n<member-map src="/fileadmin/members.geojson" region="DE-BW" lang="de" ` +
+      `${HEAD}\n<member-map src="/fileadmin/members.geojson" region="DE-BW" lang="de" ` +
         `style="--member-map-height: 560px; --member-map-accent: #6b2d5c"></member-map>`,
     );
   });
@@ -55,13 +65,63 @@ describe('embed generator: the snippet', () => {
     expect(snippet).not.to.contain('<img');
     expect(snippet).not.to.contain('<script>alert');
     // Read back by an HTML parser, the values come out exactly as typed, and nothing else appears.
-    const { scripts, maps } = parseSnippet(snippet);
+    const { links, scripts, maps } = parseSnippet(snippet);
+    expect(links).to.have.length(1);
+    expect(links[0]!.getAttribute('href')).to.equal(stylesheetUrl(scriptUrl));
     expect(scripts).to.have.length(1);
     expect(scripts[0]!.getAttribute('src')).to.equal(scriptUrl);
     expect(maps).to.have.length(1);
     expect(maps[0]!.getAttribute('src')).to.equal(src);
     expect(maps[0]!.getAttribute('contact-email')).to.equal(contactEmail);
     expect(escapeAttribute('a\nb')).to.equal('a b');
+  });
+
+  it('links member-map.css from the folder of the script', () => {
+    expect(stylesheetUrl('/fileadmin/member-map/member-map.iife.js')).to.equal('/fileadmin/member-map/member-map.css');
+    expect(stylesheetUrl('https://cdn.example.org/mm/v1/member-map.iife.js?v=2')).to.equal('https://cdn.example.org/mm/v1/member-map.css');
+    expect(stylesheetUrl('member-map.iife.js')).to.equal('member-map.css');
+    const snippet = buildSnippet({ scriptUrl: '/assets/karte/member-map.iife.js' });
+    expect(snippet.split('\n').slice(0, 2)).to.deep.equal([
+      '<link rel="stylesheet" href="/assets/karte/member-map.css">',
+      '<script src="/assets/karte/member-map.iife.js" defer></script>',
+    ]);
+    const { links } = parseSnippet(buildSnippet({ scriptUrl: '/a"b/<c>/member-map.iife.js' }));
+    expect(links.map((link) => [link.rel, link.getAttribute('href')])).to.deep.equal([['stylesheet', '/a"b/<c>/member-map.css']]);
+  });
+
+  it('for the teaser writes `teaser href`, leaves out tiles and contact, and defaults to 240 px', () => {
+    expect(buildSnippet({ teaser: true, href: '/karte/' })).to.equal(
+      `${HEAD}\n<member-map teaser href="/karte/" src="../data/members.geojson" lang="de"></member-map>`,
+    );
+    const options = { teaser: true, href: ' /karte/ ', region: 'DE-NW', tiles: 'on' as const, contactEmail: 'a@example.org' };
+    expect(buildSnippet({ ...options, height: '240' })).to.contain(
+      '<member-map teaser href="/karte/" src="../data/members.geojson" region="DE-NW" lang="de"></member-map>',
+    );
+    expect(buildSnippet({ ...options, height: '480' })).to.contain(' style="--member-map-height: 480px"');
+    expect(buildSnippet({ ...options, height: '300', accent: '#6b2d5c' })).to.contain(
+      ' style="--member-map-height: 300px; --member-map-accent: #6b2d5c"',
+    );
+    // No address yet, or one the element would refuse: `teaser` alone (the page reminds the editor).
+    expect(buildSnippet({ teaser: true })).to.contain('<member-map teaser src=');
+    expect(buildSnippet({ teaser: true, href: 'javascript:alert(1)' })).to.contain('<member-map teaser src=');
+    // A full map ignores the address.
+    expect(buildSnippet({ teaser: false, href: '/karte/' })).to.equal(buildSnippet(DEFAULT_OPTIONS));
+  });
+
+  it('escapes the teaser address like every other value', () => {
+    const href = `/karte/?a="b"&c=<d>'e`;
+    const snippet = buildSnippet({ teaser: true, href });
+    expect(snippet).to.contain(' href="/karte/?a=&quot;b&quot;&amp;c=&lt;d&gt;&#39;e"');
+    const { maps } = parseSnippet(snippet);
+    expect(maps).to.have.length(1);
+    expect(maps[0]!.hasAttribute('teaser')).to.equal(true);
+    expect(maps[0]!.getAttribute('teaser')).to.equal('');
+    expect(maps[0]!.getAttribute('href')).to.equal(href);
+    expect(normalizeHref('https://www.example.org/karte/')).to.equal('https://www.example.org/karte/');
+    expect(normalizeHref('karte.html')).to.equal('karte.html');
+    expect(normalizeHref('  ')).to.equal(undefined);
+    expect(normalizeHref('javascript:alert(1)')).to.equal(undefined);
+    expect(normalizeHref('mailto:a@example.org')).to.equal(undefined);
   });
 
   it('never lets a height or colour value add other CSS', () => {
@@ -113,6 +173,31 @@ describe('embed generator: applyOptions on a real <member-map>', () => {
     expect(el.contactEmail).to.equal('stock@netzwerk-buergerbeteiligung.de');
     expect(el.style.getPropertyValue('--member-map-height')).to.equal('');
     expect(el.style.getPropertyValue('--member-map-accent')).to.equal('');
+    expect(el.getBoundingClientRect().height).to.equal(480);
+  });
+
+  it('makes the preview a teaser and back to the full map', async () => {
+    const el = await fixture<MemberMap>(html`<member-map style="width: 300px"></member-map>`);
+    applyOptions(el, { ...DEFAULT_OPTIONS, teaser: true, href: '/karte/', height: '240', tiles: 'off', contactEmail: 'a@example.org' });
+    expect(el.style.getPropertyValue('--member-map-height'), 'the teaser’s default height').to.equal('');
+    expect(el.getAttribute('teaser')).to.equal('');
+    expect(el.getAttribute('href')).to.equal('/karte/');
+    // Choices the teaser has no use for go back to the element's defaults.
+    expect(el.getAttribute('tiles')).to.equal('consent');
+    expect(el.getAttribute('contact-email')).to.equal('stock@netzwerk-buergerbeteiligung.de');
+    await el.updateComplete;
+    expect(el.getBoundingClientRect().height).to.equal(240);
+
+    // Before the editor has typed the address, the preview still shows the teaser.
+    applyOptions(el, { ...DEFAULT_OPTIONS, teaser: true, href: '', height: '240' });
+    expect(el.getAttribute('href')).to.equal('#');
+    await el.updateComplete;
+    expect(el.getBoundingClientRect().height).to.equal(240);
+
+    applyOptions(el, DEFAULT_OPTIONS);
+    expect(el.hasAttribute('teaser')).to.equal(false);
+    expect(el.getAttribute('href')).to.equal('');
+    await el.updateComplete;
     expect(el.getBoundingClientRect().height).to.equal(480);
   });
 });
@@ -229,10 +314,117 @@ describe('embed generator: the page (demo/embed.html)', () => {
   it('resets every choice', async () => {
     change('#embed-region', 'DE-SN');
     change('#embed-accent', '#6b2d5c', 'input');
+    $<HTMLInputElement>('#embed-kind-teaser').click();
+    change('#embed-href', '/karte/', 'input');
     $<HTMLFormElement>('#embed-form').reset();
     await waitUntil(() => code() === buildSnippet(DEFAULT_OPTIONS), 'snippet back to the defaults');
     expect($<HTMLInputElement>('#embed-accent').value).to.equal('#00567f');
+    expect($<HTMLInputElement>('#embed-height').value).to.equal('480');
+    expect($('#embed-href-field').hidden).to.equal(true);
     expect($('#embed-preview').getAttribute('region')).to.equal('');
+    expect($('#embed-preview').hasAttribute('teaser')).to.equal(false);
+  });
+
+  it('offers the teaser by keyboard: the address of the full map, 240 px, no tiles or contact', async () => {
+    const full = $<HTMLInputElement>('#embed-kind-full');
+    const teaser = $<HTMLInputElement>('#embed-kind-teaser');
+    expect(full.checked).to.equal(true);
+    expect(teaser.labels![0]!.textContent).to.equal('Kleine Übersichtskarte für eine Seitenspalte (Teaser)');
+    expect($('#embed-href-field').hidden).to.equal(true);
+    expect($('#embed-teaser-note').hidden).to.equal(true);
+
+    full.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(teaser.checked, 'the arrow key chose the teaser').to.equal(true);
+    expect($('#embed-href-field').hidden).to.equal(false);
+    expect($<HTMLInputElement>('#embed-href').required).to.equal(true);
+    expect($<HTMLInputElement>('#embed-height').value, 'the teaser’s own height').to.equal('240');
+    expect($('#embed-height-hint').textContent).to.equal('Standard: 240 Pixel.');
+    expect($<HTMLFieldSetElement>('#embed-tiles-fieldset').disabled).to.equal(true);
+    expect($<HTMLFieldSetElement>('#embed-contact-fieldset').disabled).to.equal(true);
+    expect($('#embed-href-note').hidden, 'reminder to enter the address').to.equal(false);
+    expect($('#embed-href').hasAttribute('aria-invalid'), 'empty is no error yet').to.equal(false);
+    expect(code()).to.contain('\n<member-map teaser src="../data/members.geojson" lang="de"></member-map>');
+    expect($('.embed-preview').classList.contains('embed-preview--teaser')).to.equal(true);
+    expect($('#embed-teaser-note').hidden).to.equal(false);
+
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement, 'the address field comes next').to.equal($('#embed-href'));
+    await sendKeys({ type: '/karte/' });
+    expect(code()).to.equal(`${HEAD}\n<member-map teaser href="/karte/" src="../data/members.geojson" lang="de"></member-map>`);
+    expect($('#embed-href-note').hidden).to.equal(true);
+    const preview = $('#embed-preview');
+    await waitUntil(() => preview.getAttribute('href') === '/karte/', 'the preview follows the typed address');
+    expect(preview.hasAttribute('teaser')).to.equal(true);
+
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(document.activeElement).to.equal(teaser);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(full.checked, 'back to the full map').to.equal(true);
+    expect($<HTMLInputElement>('#embed-height').value).to.equal('480');
+    expect($('#embed-href-field').hidden).to.equal(true);
+    expect($<HTMLFieldSetElement>('#embed-tiles-fieldset').disabled).to.equal(false);
+    expect(code()).to.equal(buildSnippet(DEFAULT_OPTIONS));
+    expect(preview.hasAttribute('teaser')).to.equal(false);
+  });
+
+  it('keeps a height of the editor’s own when switching between full map and teaser', () => {
+    change('#embed-height', '360');
+    $<HTMLInputElement>('#embed-kind-teaser').click();
+    expect($<HTMLInputElement>('#embed-height').value).to.equal('360');
+    expect(code()).to.contain('--member-map-height: 360px');
+    change('#embed-height', '12');
+    expect($('#embed-height-error').textContent).to.contain('Standardhöhe von 240 Pixeln');
+    change('#embed-height', '480');
+    expect(code(), '480 px is not the teaser’s default').to.contain('--member-map-height: 480px');
+    $<HTMLInputElement>('#embed-kind-full').click();
+    expect($<HTMLInputElement>('#embed-height').value).to.equal('480');
+    expect(code()).not.to.contain('--member-map-height');
+  });
+
+  it('keeps a click on the teaser preview on this page', async () => {
+    $<HTMLInputElement>('#embed-kind-teaser').click();
+    change('#embed-href', '/karte/');
+    const preview = $('#embed-preview');
+    // What the preview did with the click, read before this test's own safety net stops the navigation.
+    const seen: boolean[] = [];
+    const record = (event: Event) => {
+      if (event.target !== preview) return; // (a click inside the element reaches here retargeted to it)
+      seen.push(event.defaultPrevented);
+      event.preventDefault();
+    };
+    document.addEventListener('click', record);
+    try {
+      const click = () => new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+      await waitUntil(() => preview.shadowRoot?.querySelector('a[href]'), 'the teaser is one link');
+      preview.shadowRoot!.querySelector('a[href]')!.dispatchEvent(click());
+      $<HTMLInputElement>('#embed-kind-full').click();
+      preview.dispatchEvent(click());
+    } finally {
+      document.removeEventListener('click', record);
+    }
+    expect(seen, 'teaser: prevented; full map: left alone').to.deep.equal([true, false]);
+  });
+
+  it('flags a teaser address the map would refuse, and passes axe with the teaser chosen', async () => {
+    $<HTMLInputElement>('#embed-kind-teaser').click();
+    change('#embed-href', 'javascript:alert(1)', 'input');
+    expect($('#embed-href').getAttribute('aria-invalid')).to.equal('true');
+    expect($('#embed-href-error').hidden).to.equal(false);
+    expect($('#embed-href-error').textContent).to.contain('/mitglieder/karte/');
+    expect(code()).to.contain('<member-map teaser src=');
+    change('#embed-href', 'https://www.example.org/karte/', 'input');
+    expect(code()).to.contain('<member-map teaser href="https://www.example.org/karte/" src=');
+    expect($('#embed-href').hasAttribute('aria-invalid')).to.equal(false);
+    expect($('#embed-href-error').hidden).to.equal(true);
+    change('#embed-href', 'javascript:alert(1)', 'input');
+    for (const control of container.querySelectorAll<HTMLInputElement>('input, select, textarea')) {
+      expect(control.labels?.length, `label for ${control.id || control.name}`).to.be.greaterThan(0);
+    }
+    await expect($('#embed-form')).to.be.accessible();
+    await expect($('.embed-code')).to.be.accessible();
   });
 
   it('labels every control and passes axe (form and code)', async () => {

@@ -64,6 +64,6 @@ export const firefox = navigator.userAgent.includes('Firefox');
  */
 export function skipInFirefox(test: Mocha.Context, reason: string): void {
   if (!firefox) return;
-  console.info(`Skipped in Firefox: ${reason}`);
+  console.log(`[info] skipped in Firefox: ${reason}`); // shown with the file's browser logs
   test.skip();
 }

@@ -1,7 +1,7 @@
 import L from './leaflet.js';
 import { attributionHtml } from './attribution.js';
 import { nextTask, sliceDue, startSlice } from '../next-task.js';
-import { addBasemapPanes, basemapLayers, fetchBasemap, prefetchBasemap, type BasemapData } from './basemap.js';
+import { addBasemapPanes, BASEMAP_ATTRIBUTION, basemapLayers, fetchBasemap, prefetchBasemap, type BasemapData } from './basemap.js';
 
 /** What lies under the members: detailed tiles, the bundled offline basemap, or nothing. */
 export type Background =
@@ -20,6 +20,7 @@ const TILE_OPTIONS: L.TileLayerOptions = {
 export class MapBackground {
   private layer?: L.Layer;
   private shown = '';
+  private credited = false;
 
   constructor(private readonly map: L.Map) {
     addBasemapPanes(map);
@@ -30,6 +31,7 @@ export class MapBackground {
     if (key === this.shown) return;
     this.shown = key;
     this.clear();
+    this.credit(background.kind === 'basemap');
     if (background.kind === 'tiles') {
       this.layer = L.tileLayer(background.url, { ...TILE_OPTIONS, attribution: attributionHtml(background.attribution) });
       this.map.addLayer(this.layer);
@@ -45,13 +47,29 @@ export class MapBackground {
         };
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(draw)));
         setTimeout(draw, 300);
-      }, (error: unknown) => warnBasemap(url, error));
+      }, (error: unknown) => {
+        this.credit(false);
+        warnBasemap(url, error);
+      });
     }
   }
 
   /** Starts fetching what `show` will need, without parsing or drawing anything yet. */
   prefetch(background: Background): void {
-    if (background.kind === 'basemap') prefetchBasemap(background.url).catch(() => undefined);
+    if (background.kind !== 'basemap') return;
+    this.credit(true);
+    prefetchBasemap(background.url).catch(() => undefined);
+  }
+
+  /**
+   * The basemap's sources go into the attribution as soon as the basemap is on its way: added later,
+   * the right-aligned attribution would grow to the left, a layout shift of its own.
+   */
+  private credit(on: boolean): void {
+    if (on === this.credited) return;
+    this.credited = on;
+    if (on) this.map.attributionControl?.addAttribution(BASEMAP_ATTRIBUTION);
+    else this.map.attributionControl?.removeAttribution(BASEMAP_ATTRIBUTION);
   }
 
   private async drawBasemap(key: string, background: Extract<Background, { kind: 'basemap' }>): Promise<void> {

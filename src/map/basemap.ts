@@ -16,7 +16,7 @@ export const DEFAULT_BASEMAP_URL = besideScript('member-map-basemap.json');
 
 const BASEMAP_PANE = 'member-map-basemap';
 const LABEL_PANE = 'member-map-labels';
-const ATTRIBUTION =
+export const BASEMAP_ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">Natural Earth</a>, ' +
   '<a href="https://gdz.bkg.bund.de/" target="_blank" rel="noopener noreferrer">© GeoBasis-DE / BKG</a>, ' +
   '<a href="https://www.geonames.org/" target="_blank" rel="noopener noreferrer">GeoNames</a>';
@@ -96,7 +96,7 @@ class CityLabels extends L.Layer {
     // The basemap's one attribution: set on each of the countries' polygons, Leaflet would rebuild
     // the attribution control once per polygon.
     super();
-    L.setOptions(this, { attribution: ATTRIBUTION });
+    L.setOptions(this, { attribution: BASEMAP_ATTRIBUTION });
     this.labels = cities.map((city) => ({ city }));
   }
 

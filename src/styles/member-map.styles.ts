@@ -62,10 +62,18 @@ export const memberMapStyles = css`
     box-shadow: 0 1px 4px rgb(0 0 0 / 25%);
   }
   .teaser-count {
+    position: relative;
+    padding-right: 1.2em;
     font-size: 13px;
     font-weight: 700;
     line-height: 1.35;
     color: var(--_accent);
+  }
+  /* At the box's right edge, so that it does not move when the count replaces "Lade Mitglieder…". */
+  .teaser-count::after {
+    content: '→' / '';
+    position: absolute;
+    right: 0;
   }
   .teaser:hover .teaser-count {
     text-decoration: underline;
