@@ -1,4 +1,5 @@
 // Every text of the workbench, German first; `?lang=en` (or `lang="en"` on the page) switches to English.
+// The form's field labels are the sheet's column headers (src/import/columns.ts, EXPORT_HEADERS).
 import type { Field } from '../src/import/columns.js';
 
 export interface EditorStrings {
@@ -44,7 +45,6 @@ export interface EditorStrings {
   formNew: string;
   formEdit: (what: string) => string;
   required: string;
-  fields: Record<Field, string>;
   fieldHints: Partial<Record<Field, string>>;
   stateNone: string;
   save: string;
@@ -69,21 +69,6 @@ export interface EditorStrings {
   editorLink: string;
 }
 
-const FIELDS_DE: Record<Field, string> = {
-  id: 'ID',
-  name: 'Name',
-  role: 'Funktion',
-  organisation: 'Organisation',
-  municipality: 'Kommune',
-  state: 'Bundesland',
-  email: 'E-Mail',
-  phone: 'Telefon',
-  url: 'Website',
-  lat: 'Breitengrad',
-  lon: 'Längengrad',
-  postcode: 'PLZ',
-  ags: 'AGS (Amtlicher Gemeindeschlüssel)',
-};
 
 export const de: EditorStrings = {
   lang: 'de',
@@ -138,7 +123,6 @@ export const de: EditorStrings = {
   formNew: 'Neues Mitglied',
   formEdit: (what) => `${what} bearbeiten`,
   required: 'Pflichtfeld',
-  fields: FIELDS_DE,
   fieldHints: {
     municipality: 'Der amtliche Name, z. B. „Frankfurt am Main“. Die Karte setzt das Mitglied dorthin.',
     state: 'Hilft bei Gemeinden, deren Name mehrmals vorkommt.',
@@ -224,20 +208,7 @@ export const en: EditorStrings = {
   formNew: 'New member',
   formEdit: (what) => `Edit ${what}`,
   required: 'required',
-  fields: {
-    ...FIELDS_DE,
-    role: 'Role',
-    organisation: 'Organisation',
-    municipality: 'Municipality',
-    state: 'Federal state',
-    email: 'Email',
-    phone: 'Phone',
-    url: 'Website',
-    lat: 'Latitude',
-    lon: 'Longitude',
-    postcode: 'Postcode',
-    ags: 'AGS (official municipality key)',
-  },
+
   fieldHints: {
     municipality: 'The official name, e.g. “Frankfurt am Main”. The map places the member there.',
     state: 'Helps with municipalities whose name occurs more than once.',

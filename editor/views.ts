@@ -1,7 +1,7 @@
 // The workbench's templates: the report table, the member list and the member form. They render
 // state handed to them and call back; nothing here keeps state.
 import { html, nothing, type TemplateResult } from 'lit';
-import { FIELDS, mapColumns, type Field } from '../src/import/columns.js';
+import { EXPORT_HEADERS, FIELDS, mapColumns, type Field } from '../src/import/columns.js';
 import type { Messages } from '../src/import/i18n/messages.js';
 import type { Problem } from '../src/import/problems.js';
 import { LAENDER } from '../src/places/laender.js';
@@ -185,7 +185,7 @@ export function memberForm(state: FormState, title: string, strings: EditorStrin
           />`;
     return html`
       <div class="field ${error ? 'invalid' : ''}">
-        <label for=${id}>${strings.fields[name]}${required ? html` <span class="required">(${strings.required})</span>` : nothing}</label>
+        <label for=${id}>${EXPORT_HEADERS[strings.lang][name]}${required ? html` <span class="required">(${strings.required})</span>` : nothing}</label>
         ${control}
         ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
         ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
@@ -199,7 +199,7 @@ export function memberForm(state: FormState, title: string, strings: EditorStrin
         ${(['municipality', 'state', 'name', 'role', 'organisation', 'email', 'phone', 'url', 'postcode', 'ags'] as const).map(field)}
       </div>
       <fieldset class="position">
-        <legend>${strings.fields.lat} / ${strings.fields.lon}</legend>
+        <legend>${EXPORT_HEADERS[strings.lang].lat} / ${EXPORT_HEADERS[strings.lang].lon}</legend>
         <div class="field-grid">${field('lat')} ${field('lon')}</div>
         <button type="button" class="secondary" @click=${actions.pick}>${strings.placeOnMap}</button>
       </fieldset>
