@@ -1,0 +1,312 @@
+// `npm run test:wordpress`: the WordPress plugin (dist/member-map-wordpress.zip) on a real WordPress —
+// Debian's `wordpress` package with its default theme, MariaDB, PHP's own web server on 127.0.0.1 —
+// driven by Chromium the way an author and a visitor use it. Needs root on Debian (it installs the
+// packages when they are missing); anywhere else it says so and stops without failing.
+// Everything it starts it stops again; everything it writes (a site config in /etc/wordpress, a
+// database, a content folder under the system's temp folder) it removes.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROME_ARGS, findChrome } from './chrome.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ZIP = join(ROOT, 'dist/member-map-wordpress.zip');
+const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'mariadb-server', 'php-cli', 'php-mysql', 'unzip'];
+const HOST = '127.0.0.1';
+const SITE_CONFIG = `/etc/wordpress/config-${HOST}.php`;
+const DB = { name: 'member_map_test', user: 'member_map_test', password: `pw${process.pid}${Date.now()}` };
+const SAMPLE = join(ROOT, 'data/members.geojson');
+const SAMPLE_COUNT = JSON.parse(readFileSync(SAMPLE, 'utf8')).features.length;
+
+const log = (message) => console.log(`test:wordpress: ${message}`);
+const cleanups = [];
+let failures = 0;
+
+function check(ok, what) {
+  console.log(`${ok ? 'ok    ' : 'FAILED'} ${what}`);
+  if (!ok) failures += 1;
+}
+
+function canRun() {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return 'it needs root on Linux (Debian), as CI has';
+  if (spawnSync('sh', ['-c', 'command -v apt-get']).status !== 0) return 'it needs apt-get (Debian) to install WordPress and MariaDB';
+  if (!existsSync(ZIP)) return `${ZIP} is missing: run \`npm run build\` first`;
+  return undefined;
+}
+
+function ensurePackages() {
+  const missing = PACKAGES.filter((name) => spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }).status !== 0);
+  if (missing.length === 0) return;
+  log(`installing ${missing.join(', ')} with apt-get …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+}
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, HOST, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitFor(what, test, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await test()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const mysql = (sql) => execFileSync('mysql', ['-u', 'root', '-e', sql], { encoding: 'utf8' });
+
+async function startMariaDb() {
+  if (spawnSync('mysqladmin', ['-u', 'root', 'ping'], { stdio: 'ignore' }).status === 0) return;
+  log('starting MariaDB …');
+  mkdirSync('/run/mysqld', { recursive: true });
+  execFileSync('chown', ['mysql:mysql', '/run/mysqld']);
+  const server = spawn('mysqld_safe', [], { stdio: 'ignore', detached: true });
+  server.unref();
+  cleanups.push(() => spawnSync('mysqladmin', ['-u', 'root', 'shutdown'], { stdio: 'ignore' }));
+  await waitFor('MariaDB', () => spawnSync('mysqladmin', ['-u', 'root', 'ping'], { stdio: 'ignore' }).status === 0);
+}
+
+/** Runs PHP with WordPress loaded as on a request to the test site; `code` ends with its answer on stdout. */
+function wp(code, { installing = false } = {}) {
+  const script = `<?php
+$_SERVER['HTTP_HOST'] = '${HOST}';
+$_SERVER['REQUEST_URI'] = '/';
+${installing ? "define('WP_INSTALLING', true);" : ''}
+require '/usr/share/wordpress/wp-load.php';
+${code}
+`;
+  const run = spawnSync('php', ['-d', 'display_errors=stderr'], { input: script, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`PHP failed (${run.status}): ${run.stderr || run.stdout}`);
+  return run.stdout.trim();
+}
+
+async function main() {
+  const reason = canRun();
+  if (reason) {
+    console.log(`test:wordpress skipped: ${reason}.`);
+    return;
+  }
+  ensurePackages();
+  const work = mkdtempSync(join(tmpdir(), 'member-map-wp-'));
+  chmodSync(work, 0o755);
+  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+  const content = join(work, 'wp-content');
+  for (const folder of ['plugins', 'uploads', 'themes']) mkdirSync(join(content, folder), { recursive: true });
+  symlinkSync('/usr/share/wordpress/wp-content/themes/twentytwentythree', join(content, 'themes/twentytwentythree'));
+
+  await startMariaDb();
+  mysql(`DROP DATABASE IF EXISTS ${DB.name}; CREATE DATABASE ${DB.name};
+    CREATE OR REPLACE USER '${DB.user}'@'localhost' IDENTIFIED BY '${DB.password}';
+    GRANT ALL ON ${DB.name}.* TO '${DB.user}'@'localhost';`);
+  cleanups.push(() => mysql(`DROP DATABASE IF EXISTS ${DB.name}; DROP USER IF EXISTS '${DB.user}'@'localhost';`));
+
+  const port = await freePort();
+  const site = `http://${HOST}:${port}`;
+  if (existsSync(SITE_CONFIG)) throw new Error(`${SITE_CONFIG} exists already: not touching another site's configuration`);
+  writeFileSync(
+    SITE_CONFIG,
+    `<?php
+define('DB_NAME', '${DB.name}');
+define('DB_USER', '${DB.user}');
+define('DB_PASSWORD', '${DB.password}');
+define('DB_HOST', 'localhost');
+define('WP_CONTENT_DIR', '${content}');
+define('WP_CONTENT_URL', '${site}/wp-content');
+define('WP_HOME', '${site}');
+define('WP_SITEURL', '${site}');
+define('FS_METHOD', 'direct');
+$table_prefix = 'wp_';
+`,
+  );
+  cleanups.push(() => rmSync(SITE_CONFIG, { force: true }));
+
+  // PHP's own web server: WordPress from Debian's folder, /wp-content from the test's folder.
+  const router = join(work, 'router.php');
+  writeFileSync(
+    router,
+    `<?php
+$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+$types = ['js' => 'text/javascript', 'css' => 'text/css', 'json' => 'application/json', 'geojson' => 'application/geo+json', 'svg' => 'image/svg+xml', 'png' => 'image/png'];
+if (str_starts_with($path, '/wp-content/')) {
+  $file = realpath('${content}' . substr($path, strlen('/wp-content')));
+  if ($file && is_file($file) && !str_ends_with($file, '.php')) {
+    header('Content-Type: ' . ($types[pathinfo($file, PATHINFO_EXTENSION)] ?? 'application/octet-stream'));
+    readfile($file);
+    return true;
+  }
+  http_response_code(404);
+  return true;
+}
+if ($path !== '/' && is_file('/usr/share/wordpress' . $path) && !str_ends_with($path, '.php')) return false;
+if (is_file('/usr/share/wordpress' . $path)) { require '/usr/share/wordpress' . $path; return true; }
+require '/usr/share/wordpress/index.php';
+`,
+  );
+  const server = spawn('php', ['-S', `${HOST}:${port}`, '-t', '/usr/share/wordpress', router], { stdio: 'ignore' });
+  cleanups.push(() => server.kill());
+  await waitFor('the web server', async () => fetch(`${site}/readme.html`).then((r) => r.ok, () => false));
+
+  log(`installing WordPress at ${site} …`);
+  wp(
+    `require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+    wp_install('Mitgliederkarte Test', 'admin', 'admin@example.org', true, '', 'admin-password');
+    switch_theme('twentytwentythree');
+    echo 'installed';`,
+    { installing: true },
+  );
+  execFileSync('unzip', ['-q', ZIP, '-d', join(content, 'plugins')]);
+  const activated = wp(`require_once ABSPATH . 'wp-admin/includes/plugin.php';
+    $result = activate_plugin('member-map/member-map.php');
+    echo is_wp_error($result) ? $result->get_error_message() : 'active';`);
+  check(activated === 'active', `the plugin from the zip activates (${activated})`);
+
+  // As an author (no unfiltered_html): upload the member file, then save three posts and one without the map.
+  const posts = JSON.parse(
+    wp(`$author = wp_insert_user(['user_login' => 'autorin', 'user_pass' => 'autorin-password', 'user_email' => 'autorin@example.org', 'role' => 'author']);
+    wp_set_current_user($author);
+    kses_init();
+    require_once ABSPATH . 'wp-admin/includes/file.php';
+    require_once ABSPATH . 'wp-admin/includes/media.php';
+    require_once ABSPATH . 'wp-admin/includes/image.php';
+    $tmp = wp_tempnam('members.geojson');
+    copy('${SAMPLE}', $tmp);
+    $upload = media_handle_sideload(['name' => 'members.geojson', 'tmp_name' => $tmp], 0);
+    if (is_wp_error($upload)) { echo json_encode(['upload' => $upload->get_error_message()]); exit; }
+    $src = wp_get_attachment_url($upload);
+    $publish = fn($title, $content) => wp_insert_post(['post_title' => $title, 'post_status' => 'publish', 'post_content' => $content], true);
+    $ids = [
+      'upload' => $src,
+      'unfiltered' => current_user_can('unfiltered_html'),
+      'shortcode' => $publish('Shortcode', '[member-map src="' . $src . '"]'),
+      'block' => $publish('Block', '<!-- wp:member-map/map {"src":"' . $src . '"} /-->'),
+      'tag' => $publish('Tag', '<!-- wp:html --><member-map src="' . $src . '" region="" onclick="alert(1)" onmouseover="alert(2)" style="position:fixed"></member-map><!-- /wp:html -->'),
+      'links' => $publish('Links', '<!-- wp:html --><member-map src="javascript:alert(3)" teaser href="javascript:alert(4)"></member-map><!-- /wp:html -->'),
+      'plain' => $publish('Ohne Karte', '<p>Eine Seite ohne Karte.</p>'),
+    ];
+    $ids['tagContent'] = get_post($ids['tag'])->post_content;
+    $ids['linksContent'] = get_post($ids['links'])->post_content;
+    echo json_encode($ids);`),
+  );
+  check(typeof posts.upload === 'string' && posts.upload.endsWith('.geojson'), `an author uploads members.geojson to the media library (${posts.upload})`);
+  check(posts.unfiltered === false, 'the author has no unfiltered_html (kses filters what she saves)');
+  check(/<member-map /.test(posts.tagContent), 'the bare tag saved by the author survives kses');
+  check(!/onclick|onmouseover|style=/i.test(posts.tagContent), `event handlers and style do not survive (${posts.tagContent.replace(/\s+/g, ' ').slice(0, 200)})`);
+  check(/<member-map /.test(posts.linksContent) && !/javascript:/i.test(posts.linksContent), `javascript: addresses do not survive (${posts.linksContent.replace(/\s+/g, ' ').slice(0, 200)})`);
+
+  // The settings page's default data address: then `[member-map]` alone is enough.
+  const bare = wp(`update_option('member_map_data_url', '${posts.upload}');
+    wp_set_current_user(get_user_by('login', 'autorin')->ID);
+    kses_init();
+    echo wp_insert_post(['post_title' => 'Nur Shortcode', 'post_status' => 'publish', 'post_content' => '[member-map]']);`);
+
+  // As an administrator: the README's Custom HTML snippet, script and stylesheet from the plugin's folder.
+  const pluginUrl = `${site}/wp-content/plugins/member-map`;
+  const admin = wp(`wp_set_current_user(1);
+    echo wp_insert_post(['post_title' => 'Admin', 'post_status' => 'publish', 'post_content' => '<!-- wp:html --><link rel="stylesheet" href="${pluginUrl}/member-map.css"><script src="${pluginUrl}/member-map.iife.js" defer></script><member-map src="${posts.upload}"></member-map><!-- /wp:html -->']);`);
+
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
+  cleanups.unshift(() => browser.close());
+  const visit = async (id, what) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${site}/?p=${id}`, { waitUntil: 'load' });
+    let shown = 0;
+    try {
+      await page.waitForFunction(
+        () => document.querySelector('member-map')?.shadowRoot?.querySelector('.member-cluster, .member-marker'),
+        null,
+        { timeout: 15000 },
+      );
+      // Every member of the sample, in clusters or on their own.
+      shown = await page.evaluate(() => {
+        const root = document.querySelector('member-map').shadowRoot;
+        const markers = root.querySelectorAll('.member-marker').length;
+        const clusters = [...root.querySelectorAll('.member-cluster [aria-hidden]')].reduce((sum, node) => sum + Number(node.textContent), 0);
+        return markers + clusters;
+      });
+    } catch {
+      // counted as 0 below
+    }
+    const scripts = requests.filter((url) => url.includes('/plugins/member-map/member-map.iife.js')).length;
+    const foreign = requests.filter((url) => !url.startsWith(site));
+    const attributes = await page.evaluate(() => [...(document.querySelector('member-map')?.attributes ?? [])].map((a) => a.name));
+    await page.close();
+    log(`${what}: ${shown} members shown, script loaded ${scripts}×, other hosts: ${foreign.length}`);
+    return { shown, scripts, foreign, attributes };
+  };
+
+  for (const [key, what] of [['shortcode', 'shortcode [member-map]'], ['block', 'block member-map/map'], ['tag', 'bare tag in Custom HTML']]) {
+    const result = await visit(posts[key], `author's post with the ${what}`);
+    check(result.shown === SAMPLE_COUNT, `the ${what} shows all ${SAMPLE_COUNT} members with clusters (${result.shown})`);
+    check(result.scripts === 1, `the ${what} page loads the plugin's script once (${result.scripts})`);
+    check(result.foreign.length === 0, `the ${what} page asks no other host (${result.foreign.join(', ')})`);
+    if (key === 'tag') check(!result.attributes.some((name) => name.startsWith('on') || name === 'style'), `no handler or style on the rendered tag (${result.attributes})`);
+  }
+  const alone = await visit(bare, 'a post with just [member-map] (the data address from the settings)');
+  check(alone.shown === SAMPLE_COUNT, `[member-map] alone shows all ${SAMPLE_COUNT} members (${alone.shown})`);
+  const plain = await visit(posts.plain, 'a post without the map');
+  check(plain.scripts === 0, 'a page without the map loads no plugin script');
+  const adminResult = await visit(admin, "the administrator's Custom HTML snippet from the README");
+  check(adminResult.shown === SAMPLE_COUNT, `the README's snippet still works for an administrator (${adminResult.shown})`);
+
+  // The block in the editor: the author logs in, inserts "Mitgliederkarte" and sees its box and panel.
+  const editor = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = [];
+  editor.on('pageerror', (error) => errors.push(error.message));
+  await editor.goto(`${site}/wp-login.php`);
+  await editor.fill('#user_login', 'autorin');
+  await editor.fill('#user_pass', 'autorin-password');
+  await Promise.all([editor.waitForNavigation(), editor.click('#wp-submit')]);
+  await editor.goto(`${site}/wp-admin/post-new.php`);
+  const registered = await editor
+    .waitForFunction(() => window.wp?.blocks?.getBlockType?.('member-map/map')?.title, null, { timeout: 30000 })
+    .then((handle) => handle.jsonValue(), () => undefined);
+  check(registered === 'Mitgliederkarte', `the block editor knows the block "Mitgliederkarte" (${registered})`);
+  if (registered) {
+    await editor.evaluate((src) => {
+      const block = window.wp.blocks.createBlock('member-map/map', { src });
+      window.wp.data.dispatch('core/block-editor').insertBlocks(block);
+      window.wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+    }, posts.upload);
+    const box = await editor
+      .waitForFunction(() => document.querySelector('.wp-block-member-map-map')?.textContent, null, { timeout: 15000 })
+      .then((handle) => handle.jsonValue(), () => '');
+    check(/Mitgliederkarte/.test(box), `the inserted block shows its box in the editor (${box.replace(/\s+/g, ' ').slice(0, 80)})`);
+    const panel = await editor.locator('.interface-complementary-area').textContent().catch(() => '');
+    check(/Region|Bundesland/.test(panel) && /Sprache/.test(panel), 'its settings panel offers region and language');
+  }
+  check(errors.length === 0, `the editor runs without script errors (${errors.join('; ')})`);
+  await editor.close();
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`test:wordpress: ${error.stack ?? error}`);
+  failures += 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(`test:wordpress: cleanup: ${error.message}`);
+    }
+  }
+}
+if (failures > 0) {
+  console.error(`test:wordpress: ${failures} check(s) failed.`);
+  process.exit(1);
+}
+console.log('test:wordpress: every check passed.');
