@@ -164,11 +164,18 @@ require '/usr/share/wordpress/index.php';
     echo 'installed';`,
     { installing: true },
   );
-  execFileSync('unzip', ['-q', ZIP, '-d', join(content, 'plugins')]);
-  const activated = wp(`require_once ABSPATH . 'wp-admin/includes/plugin.php';
-    $result = activate_plugin('member-map/member-map.php');
-    echo is_wp_error($result) ? $result->get_error_message() : 'active';`);
-  check(activated === 'active', `the plugin from the zip activates (${activated})`);
+  // The zip goes in the way "Plugins → Installieren → Plugin hochladen" puts it: WordPress's own installer.
+  const activated = wp(`wp_set_current_user(1);
+    require_once ABSPATH . 'wp-admin/includes/file.php';
+    require_once ABSPATH . 'wp-admin/includes/misc.php';
+    require_once ABSPATH . 'wp-admin/includes/class-wp-upgrader.php';
+    require_once ABSPATH . 'wp-admin/includes/plugin.php';
+    $upgrader = new Plugin_Upgrader(new Automatic_Upgrader_Skin());
+    $installed = $upgrader->install('${ZIP}');
+    if ($installed !== true) { echo is_wp_error($installed) ? $installed->get_error_message() : 'not installed'; exit; }
+    $result = activate_plugin($upgrader->plugin_info());
+    echo is_wp_error($result) ? $result->get_error_message() : $upgrader->plugin_info();`);
+  check(activated === 'member-map/member-map.php', `WordPress's plugin installer installs and activates the zip (${activated})`);
 
   // As an author (no unfiltered_html): upload the member file, then save three posts and one without the map.
   const posts = JSON.parse(
@@ -219,6 +226,7 @@ require '/usr/share/wordpress/index.php';
   cleanups.unshift(() => browser.close());
   const visit = async (id, what) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const html = await (await fetch(`${site}/?p=${id}`)).text();
     const requests = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${site}/?p=${id}`, { waitUntil: 'load' });
@@ -244,13 +252,17 @@ require '/usr/share/wordpress/index.php';
     const attributes = await page.evaluate(() => [...(document.querySelector('member-map')?.attributes ?? [])].map((a) => a.name));
     await page.close();
     log(`${what}: ${shown} members shown, script loaded ${scripts}×, other hosts: ${foreign.length}`);
-    return { shown, scripts, foreign, attributes };
+    // The plugin's script tag: deferred, and in the footer (after the page's content).
+    const tag = html.match(/<script[^>]*plugins\/member-map\/member-map\.iife\.js[^>]*>/)?.[0] ?? '';
+    const footer = tag !== '' && html.indexOf(tag) > html.lastIndexOf('<member-map');
+    return { shown, scripts, foreign, attributes, deferred: /\sdefer\b/.test(tag), footer };
   };
 
   for (const [key, what] of [['shortcode', 'shortcode [member-map]'], ['block', 'block member-map/map'], ['tag', 'bare tag in Custom HTML']]) {
     const result = await visit(posts[key], `author's post with the ${what}`);
     check(result.shown === SAMPLE_COUNT, `the ${what} shows all ${SAMPLE_COUNT} members with clusters (${result.shown})`);
     check(result.scripts === 1, `the ${what} page loads the plugin's script once (${result.scripts})`);
+    check(result.deferred && result.footer, `the ${what} page has the script deferred, in the footer`);
     check(result.foreign.length === 0, `the ${what} page asks no other host (${result.foreign.join(', ')})`);
     if (key === 'tag') check(!result.attributes.some((name) => name.startsWith('on') || name === 'style'), `no handler or style on the rendered tag (${result.attributes})`);
   }
@@ -288,7 +300,19 @@ require '/usr/share/wordpress/index.php';
     check(/Region|Bundesland/.test(panel) && /Sprache/.test(panel), 'its settings panel offers region and language');
   }
   check(errors.length === 0, `the editor runs without script errors (${errors.join('; ')})`);
+  // The settings are for administrators only.
+  const settings = await editor.goto(`${site}/wp-admin/options-general.php?page=member-map`);
+  const denied = (await editor.content()).includes('member_map_data_url') === false;
+  check(denied, `an author cannot open Einstellungen → Mitgliederkarte (HTTP ${settings?.status()})`);
   await editor.close();
+
+  // Deleting the plugin deletes its settings.
+  const left = wp(`wp_set_current_user(1);
+    require_once ABSPATH . 'wp-admin/includes/plugin.php';
+    deactivate_plugins('member-map/member-map.php');
+    uninstall_plugin('member-map/member-map.php');
+    echo json_encode([get_option('member_map_data_url', 'gone'), get_option('member_map_tiles', 'gone'), get_option('member_map_contact_email', 'gone')]);`);
+  check(left === '["gone","gone","gone"]', `uninstalling removes the plugin's options (${left})`);
 }
 
 try {

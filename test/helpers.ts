@@ -59,8 +59,9 @@ export function watchFailures() {
 export const firefox = navigator.userAgent.includes('Firefox');
 
 /**
- * Skips the running test in Firefox only, where the test runner lacks what the test needs (not
- * for a fault of the element: report those as failures). Call it first in `it(…, function () {…})`.
+ * Skips the running test in Firefox only, where it cannot run (the test runner lacks what it needs)
+ * or not reliably (a race in the test itself); never for a fault of the element, which must fail.
+ * Call it first in `it(…, function () {…})`; the reason is printed with the browser logs.
  */
 export function skipInFirefox(test: Mocha.Context, reason: string): void {
   if (!firefox) return;
