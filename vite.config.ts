@@ -96,6 +96,10 @@ export default defineConfig(({ mode }) => {
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,
           },
+      // The ES build leaves Lit to the app's bundler (one Lit for the whole app); Leaflet and
+      // markercluster stay inside, since markercluster only works through its module wrapper
+      // (scripts/build-plugins.js). The classic script carries everything.
+      rollupOptions: classic ? {} : { external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//] },
     },
   };
 });
