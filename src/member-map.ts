@@ -14,13 +14,13 @@ import { MemberMapView } from './map/member-map-view.js';
 import { nextTask } from './next-task.js';
 import { DEFAULT_PLACES_URL } from './places/fetch-places.js';
 import type { Place } from './places/places-file.js';
-import { PlaceSearch, type SearchAnswer } from './place-search.js';
+import { PlaceSearch, searchStatus, type SearchAnswer } from './place-search.js';
 import { landOf, membersInRegion, stateOf } from './regions.js';
 import { TileConsent, type TilesMode } from './tile-consent.js';
 import { memberCard } from './templates/member-card.js';
 import { memberList } from './templates/member-list.js';
 import { placeChoices } from './templates/place-choices.js';
-import { teaser } from './templates/teaser.js';
+import { teaser, teaserCaption, teaserHref } from './templates/teaser.js';
 import { toolbar, type ViewMode } from './templates/toolbar.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
 import { DEFAULT_BASEMAP_URL } from './map/basemap.js';
@@ -298,7 +298,7 @@ export class MemberMap extends LitElement {
     const listed = this.view === 'list';
     const href = this.teaserHref;
     if (href) {
-      return html`${teaser({ strings, href, ...(this.shownMembers ? { caption: this.teaserCaption(strings) } : {}) })}
+      return html`${teaser({ strings, href, ...(this.shownMembers ? { caption: teaserCaption(strings, this.shownMembers) } : {}) })}
         ${error ? html`<div part="error" class="error" role="alert"><strong>${strings.errorTitle}</strong></div>` : nothing}`;
     }
     return html`
@@ -390,12 +390,7 @@ export class MemberMap extends LitElement {
     if (this.loading) return strings.loading;
     if (!this.shownMembers) return '';
     if (!this.query.trim()) return this.shownMembers.length ? strings.loaded(this.shownMembers.length) : '';
-    if (this.searchPending) return strings.searchingPlace;
-    const { place, choices, noPlace } = this.answer;
-    const query = this.query.trim();
-    if (place) return strings.nearby(this.found.length, place.name);
-    if (choices) return `${strings.placeChoices(choices.length, query)} ${strings.found(this.found.length)}`;
-    return noPlace ? strings.noPlace(query) : strings.found(this.found.length);
+    return searchStatus(strings, this.query, this.searchPending ? undefined : this.answer);
   }
 
   private listOptions(strings: Strings) {
@@ -404,22 +399,8 @@ export class MemberMap extends LitElement {
     return place && nearby ? { ...options, nearby: { place, members: nearby } } : options;
   }
 
-  /** The teaser's link target: `href` as a checked http(s) address, or undefined (no teaser then). */
   private get teaserHref(): string | undefined {
-    if (!this.teaser || !this.href.trim()) return undefined;
-    try {
-      const url = new URL(this.href.trim(), document.baseURI);
-      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** "63 Mitglieder in 16 Ländern": the members shown and the Länder they work in. */
-  private teaserCaption(strings: Strings): string {
-    const members = this.shownMembers ?? [];
-    const laender = new Set(members.map((member) => landOf(member.state ?? '')?.iso).filter(Boolean));
-    return strings.teaserCaption(members.length, laender.size);
+    return this.teaser ? teaserHref(this.href) : undefined;
   }
 
   private readonly pick = (lat: number, lng: number) => emit(this, 'member-map-pick', { lat, lng });

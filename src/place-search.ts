@@ -3,6 +3,7 @@ import { fetchPlaceIndex } from './places/fetch-places.js';
 import { nearestMembers, type NearbyMember } from './places/nearest.js';
 import { placeQuery, queryFor, type PlaceIndex } from './places/place-index.js';
 import type { Place } from './places/places-file.js';
+import type { Strings } from './i18n/index.js';
 import { searchMembers } from './search.js';
 
 /** What a search query shows: members, and when the query names a municipality, its nearest members. */
@@ -88,4 +89,14 @@ export class PlaceSearch {
     this.index = index;
     this.changed();
   }
+}
+
+/** What the status line says about a search: `answer` is undefined while the places file loads. */
+export function searchStatus(strings: Strings, query: string, answer: SearchAnswer | undefined): string {
+  if (!answer) return strings.searchingPlace;
+  const { members, place, choices, noPlace } = answer;
+  const text = query.trim();
+  if (place) return strings.nearby(members.length, place.name);
+  if (choices) return `${strings.placeChoices(choices.length, text)} ${strings.found(members.length)}`;
+  return noPlace ? strings.noPlace(text) : strings.found(members.length);
 }

@@ -1,5 +1,7 @@
 import { html, type TemplateResult } from 'lit';
+import type { Member } from '../data/members.js';
 import type { Strings } from '../i18n/index.js';
+import { landOf } from '../regions.js';
 
 export interface TeaserOptions {
   strings: Strings;
@@ -26,4 +28,21 @@ export function teaser({ strings, href, caption }: TeaserOptions): TemplateResul
       </span>
     </a>
   `;
+}
+
+/** `href` as a checked http(s) address (relative ones resolved), or undefined: then there is no teaser. */
+export function teaserHref(href: string): string | undefined {
+  if (!href.trim()) return undefined;
+  try {
+    const url = new URL(href.trim(), document.baseURI);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "63 Mitglieder in 16 Ländern": the members shown and the Länder they work in. */
+export function teaserCaption(strings: Strings, members: readonly Member[]): string {
+  const laender = new Set(members.map((member) => landOf(member.state ?? '')?.iso).filter(Boolean));
+  return strings.teaserCaption(members.length, laender.size);
 }
