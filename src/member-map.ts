@@ -298,7 +298,9 @@ export class MemberMap extends LitElement {
     const listed = this.view === 'list';
     const href = this.teaserHref;
     if (href) {
-      return html`${teaser({ strings, href, ...(this.shownMembers ? { caption: teaserCaption(strings, this.shownMembers) } : {}) })}
+      // Without members (the file failed), the link still leads to the full map, which explains.
+      const caption = error ? strings.teaserFallback : this.shownMembers && teaserCaption(strings, this.shownMembers);
+      return html`${teaser({ strings, href, ...(caption ? { caption } : {}) })}
         ${error ? html`<div part="error" class="error" role="alert"><strong>${strings.errorTitle}</strong></div>` : nothing}`;
     }
     return html`

@@ -139,6 +139,21 @@ describe('teaser for a sidebar', () => {
     }
   });
 
+  it('still leads to the full map when the member file is missing, and says nothing wrong about it', async () => {
+    const el = document.createElement('member-map') as MemberMap;
+    el.setAttribute('teaser', '');
+    el.setAttribute('href', '#karte');
+    const failed = new Promise((resolve) => el.addEventListener('member-map-error', resolve, { once: true }));
+    el.src = '/nowhere/members.geojson';
+    await fixture(html`<div style="width: 260px">${el}</div>`);
+    el.scrollIntoView();
+    await failed;
+    await el.updateComplete;
+    const link = shadow(el).querySelector('a.teaser')!;
+    expect(spokenText(link).replace(/\s+/g, ' ').trim()).to.equal('Mitgliederkarte: Zur Mitgliederkarte. Zur vollständigen Karte');
+    expect(shadow(el).querySelector('[part="error"]')!.getAttribute('role')).to.equal('alert');
+  });
+
   it('takes only http(s) addresses: href="javascript:…" is no teaser', async () => {
     const warn = console.warn;
     console.warn = () => undefined;

@@ -31,6 +31,7 @@ export const de: Strings = {
   teaserCaption: (members, laender) =>
     `${members === 1 ? '1 Mitglied' : `${members} Mitglieder`} in ${laender === 1 ? '1 Land' : `${laender} Ländern`}`,
   teaserBefore: 'Mitgliederkarte: ',
+  teaserFallback: 'Zur Mitgliederkarte',
   teaserAfter: '. Zur vollständigen Karte',
   basemapCredit: 'Natural Earth, © GeoBasis-DE / BKG, GeoNames',
   consentInfo: 'Was passiert beim Laden?',

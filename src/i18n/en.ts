@@ -31,6 +31,7 @@ export const en: Strings = {
   teaserCaption: (members, laender) =>
     `${members === 1 ? '1 member' : `${members} members`} in ${laender === 1 ? '1 state' : `${laender} states`}`,
   teaserBefore: 'Member map: ',
+  teaserFallback: 'To the member map',
   teaserAfter: '. To the full map',
   basemapCredit: 'Natural Earth, © GeoBasis-DE / BKG, GeoNames',
   consentInfo: 'What happens when it loads?',

@@ -29,6 +29,8 @@ export interface Strings {
   teaserCaption: (members: number, laender: number) => string;
   /** Around the teaser's caption, for screen readers: what the link is and where it leads. */
   teaserBefore: string;
+  /** The teaser's caption when the member file could not be loaded. */
+  teaserFallback: string;
   teaserAfter: string;
   /** The offline basemap's sources, as plain text where links cannot be (inside the teaser's link). */
   basemapCredit: string;
