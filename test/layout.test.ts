@@ -1,7 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { MemberMap } from '../src/member-map.js';
 import { shadow } from './helpers.js';
+import '../src/define.js';
 import { box, mount, SCREENS, visible } from './screens.js';
 
 // The element at the widths visitors have: phones (with touch where the browser can emulate it), a
@@ -27,6 +28,27 @@ const topmostAtCentre = (el: MemberMap, element: Element) => {
   const rect = box(element);
   return shadow(el).elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
 };
+
+describe('the narrowest columns, 360 px high', () => {
+  for (const width of [240, 260, 320]) {
+    it(`${width} px wide: the map keeps at least 60 % of the element, nothing runs past it`, async () => {
+      const el = document.createElement('member-map') as MemberMap;
+      el.style.setProperty('--member-map-height', '360px');
+      const loaded = oneEvent(el, 'member-map-load');
+      el.src = new URL('/data/members.geojson', location.href).href;
+      await fixture(html`<div style="width: ${width}px">${el}</div>`);
+      el.scrollIntoView();
+      await loaded;
+      const host = box(el);
+      const map = box(shadow(el).querySelector('[part="map"]')!);
+      expect(host.height).to.equal(360);
+      expect(map.height / host.height, `${map.height} of ${host.height}`).to.be.at.least(0.6);
+      for (const part of shadow(el).querySelectorAll('.toolbar button, [part="search"], .consent-prompt, .leaflet-control-attribution')) {
+        if (visible(part)) expect(inside(box(part), host), part.className).to.equal(true);
+      }
+    });
+  }
+});
 
 describe('layout at every screen size', () => {
   after(async () => {
