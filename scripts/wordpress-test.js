@@ -199,6 +199,7 @@ require '/usr/share/wordpress/index.php';
       'tag' => $publish('Tag', '<!-- wp:html --><member-map src="' . $src . '" region="" onclick="alert(1)" onmouseover="alert(2)" style="position:fixed"></member-map><!-- /wp:html -->'),
       'links' => $publish('Links', '<!-- wp:html --><member-map src="javascript:alert(3)" teaser href="javascript:alert(4)"></member-map><!-- /wp:html -->'),
       'plain' => $publish('Ohne Karte', '<p>Eine Seite ohne Karte.</p>'),
+      'tiles' => $publish('Kacheln', '[member-map src="' . $src . '" tiles="on" tile-url="https://tiles.example.org/{z}/{x}/{y}.png"]<!-- wp:html --><member-map src="' . $src . '" tiles="on" tile-url="https://tiles.example.org/{z}/{x}/{y}.png"></member-map><!-- /wp:html -->'),
     ];
     $ids['tagContent'] = get_post($ids['tag'])->post_content;
     $ids['linksContent'] = get_post($ids['links'])->post_content;
@@ -266,6 +267,13 @@ require '/usr/share/wordpress/index.php';
     check(result.foreign.length === 0, `the ${what} page asks no other host (${result.foreign.join(', ')})`);
     if (key === 'tag') check(!result.attributes.some((name) => name.startsWith('on') || name === 'style'), `no handler or style on the rendered tag (${result.attributes})`);
   }
+  // Which server gets visitors' addresses is the site's decision: an author cannot switch tiles on.
+  const tilesHtml = await (await fetch(`${site}/?p=${posts.tiles}`)).text();
+  const tags = tilesHtml.match(/<member-map[^>]*>/g) ?? [];
+  check(
+    tags.length === 2 && tags.every((tag) => !/tiles="on"|tile-url|tiles\.example/.test(tag)),
+    `an author's tiles="on" and tile-url are dropped, in the shortcode and the bare tag (${tags.join(' ')})`,
+  );
   const alone = await visit(bare, 'a post with just [member-map] (the data address from the settings)');
   check(alone.shown === SAMPLE_COUNT, `[member-map] alone shows all ${SAMPLE_COUNT} members (${alone.shown})`);
   const plain = await visit(posts.plain, 'a post without the map');

@@ -26,7 +26,8 @@ add_filter( 'wp_kses_uri_attributes', 'member_map_kses_uri_attributes' );
  * @return string[]
  */
 function member_map_kses_attributes() {
-	return array_merge( member_map_element_attributes(), array( 'class', 'id' ) );
+	// `tiles` too is left to the shortcode and the block, which keep an author from `tiles="on"`.
+	return array_merge( array_diff( member_map_element_attributes(), array( 'tiles' ) ), array( 'class', 'id' ) );
 }
 
 /**
@@ -52,5 +53,5 @@ function member_map_kses_allowed_html( $tags, $context ) {
  * @return string[]
  */
 function member_map_kses_uri_attributes( $attributes ) {
-	return array_values( array_unique( array_merge( (array) $attributes, array( 'basemap-url', 'places-url', 'tile-url' ) ) ) );
+	return array_values( array_unique( array_merge( (array) $attributes, array( 'basemap-url', 'places-url' ) ) ) );
 }

@@ -78,7 +78,8 @@ function member_map_sanitize_tiles( $value ) {
  * @return string
  */
 function member_map_sanitize_data_url( $value ) {
-	$value = is_string( $value ) ? trim( sanitize_text_field( $value ) ) : '';
+	// esc_url_raw keeps percent-escapes (%20, %C3%BC) that sanitize_text_field would strip.
+	$value = is_string( $value ) ? trim( esc_url_raw( trim( $value ), array( 'http', 'https' ) ) ) : '';
 	if ( '' === $value || ( preg_match( '#^(https?:/)?/#i', $value ) && '' !== member_map_esc_url( $value ) ) ) {
 		return $value;
 	}

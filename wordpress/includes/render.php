@@ -13,8 +13,10 @@ if ( ! defined( 'ABSPATH' ) ) {
  * The element's public attributes that an author may set, in the order they are written.
  *
  * Not here: `consent` (the visitor's decision, or the consent manager's, never the author's: a
- * `consent="granted"` in a post would load tiles without asking) and `picking` (the coordinator's
- * workbench only).
+ * `consent="granted"` in a post would load tiles without asking), `tile-url` and `tile-attribution`
+ * (which server visitors' addresses go to is the site's decision: the element's default, or a
+ * developer's template) and `picking` (the coordinator's workbench only). `tiles` is here, but an
+ * author may only make a map more private than the settings (`consent`, `off`), never `on`.
  *
  * @return string[]
  */
@@ -26,8 +28,6 @@ function member_map_element_attributes() {
 		'contact-subject',
 		'lang',
 		'tiles',
-		'tile-url',
-		'tile-attribution',
 		'region',
 		'selected',
 		'view',
@@ -131,9 +131,10 @@ function member_map_clean_atts( array $atts ) {
 	if ( '' === $raw['contact-email'] ) {
 		$raw['contact-email'] = member_map_get_option( MEMBER_MAP_OPTION_CONTACT_EMAIL );
 	}
-	if ( ! member_map_is_tile_mode( $raw['tiles'] ) ) {
-		$raw['tiles'] = member_map_sanitize_tiles( member_map_get_option( MEMBER_MAP_OPTION_TILES ) );
-	}
+	$site_tiles = member_map_sanitize_tiles( member_map_get_option( MEMBER_MAP_OPTION_TILES ) );
+	$asked      = strtolower( $raw['tiles'] );
+	// Tiles at once only when the settings say so: a post can ask for more privacy, never for less.
+	$raw['tiles'] = member_map_is_tile_mode( $asked ) && ( 'on' !== $asked || 'on' === $site_tiles ) ? $asked : $site_tiles;
 
 	$values = array();
 	foreach ( $raw as $name => $value ) {
