@@ -8,6 +8,7 @@ import { formatCollection } from '../src/import/geojson.js';
 import { createGazetteer, type Gazetteer } from '../src/import/gazetteer.js';
 import { messagesFor } from '../src/import/i18n/index.js';
 import { parseMembers } from '../src/data/members.js';
+import { normaliseEmail, webHref } from '../src/links.js';
 import type { MemberMapPickDetail } from '../src/events.js';
 import { DEFAULT_PLACES_URL } from '../src/places/fetch-places.js';
 import { decodePlaces, type Place } from '../src/places/places-file.js';
@@ -100,9 +101,15 @@ async function startEmpty(): Promise<void> {
 
 // --- resolving and editing ---------------------------------------------------------------------
 
+/** A row changed outside the form: an open form on that row takes the change, so saving it keeps it. */
+function keepForm(row: number, values: Partial<FormState['values']>): Partial<State> {
+  return state.form?.row === row ? { form: { ...state.form, values: { ...state.form.values, ...values } } } : {};
+}
+
 function choose(row: number, place: Place): void {
   const sheet = state.sheet!;
-  changeSheet(setCells(sheet, row, { ags: place.ags, state: place.land.name, lat: '', lon: '' }), strings.saved(rowLabel(sheet, sheet.rows[row]!)));
+  const values = { ags: place.ags, state: place.land.name, lat: '', lon: '' };
+  changeSheet(setCells(sheet, row, values), strings.saved(rowLabel(sheet, sheet.rows[row]!)), keepForm(row, values));
   void focus('#step-report');
 }
 
@@ -133,7 +140,10 @@ function picked(event: CustomEvent<MemberMapPickDetail>): void {
     return;
   }
   const sheet = state.sheet!;
-  changeSheet(setCells(sheet, target.row, { lat, lon }), strings.picked(rowLabel(sheet, sheet.rows[target.row]!)), { picking: undefined });
+  changeSheet(setCells(sheet, target.row, { lat, lon }), strings.picked(rowLabel(sheet, sheet.rows[target.row]!)), {
+    picking: undefined,
+    ...keepForm(target.row, { lat, lon }),
+  });
   void focus('#step-report');
 }
 
@@ -145,16 +155,15 @@ function openForm(row: number | undefined): void {
   void focus('#member-form-title');
 }
 
-const EMAIL = /^[^\s@()]+(@|\(at\))[^\s@()]+\.[^\s@()]+$/;
-const WEB = /^(https?:\/\/|www\.)\S+\.\S+$/i;
 
 /** The form's own checks; the import's checks follow when it is saved. */
 function formErrors(form: FormState): FormState['errors'] {
   const { values } = form;
   const errors: FormState['errors'] = {};
   if (!values.municipality.trim()) errors.municipality = messages.problem['missing-municipality']({});
-  if (values.email.trim() && !EMAIL.test(values.email.trim())) errors.email = strings.invalidEmail;
-  if (values.url.trim() && !WEB.test(values.url.trim())) errors.url = strings.invalidUrl;
+  // The element's own rules: what it would not make a link of is an error here.
+  if (values.email.trim() && !normaliseEmail(values.email)) errors.email = strings.invalidEmail;
+  if (values.url.trim() && !webHref(values.url)) errors.url = strings.invalidUrl;
   return errors;
 }
 
@@ -186,7 +195,8 @@ function submitForm(): void {
 function remove(row: number): void {
   const sheet = state.sheet!;
   const label = rowLabel(sheet, sheet.rows[row]!);
-  changeSheet(removeRow(sheet, row), strings.removed(label), { form: undefined });
+  // Rows after it move up: an open form or a pending placement would point at another member.
+  changeSheet(removeRow(sheet, row), strings.removed(label), { form: undefined, picking: undefined });
   void focus('#member-search');
 }
 
@@ -293,7 +303,7 @@ function workSteps(sheet: Sheet, checked: Checked) {
         <button type="button" ?disabled=${!checked.valid} aria-describedby=${checked.valid ? nothing : 'download-blocked'} @click=${downloadGeojson}>
           ${strings.download}
         </button>
-        <button type="button" class="secondary" ?disabled=${!checked.collection?.features.length} @click=${downloadCsv}>${strings.exportCsv}</button>
+        <button type="button" class="secondary" ?disabled=${!checked.valid} @click=${downloadCsv}>${strings.exportCsv}</button>
         <button type="button" class="secondary" @click=${discard}>${strings.discardDraft}</button>
       </p>
       ${checked.valid ? nothing : html`<p id="download-blocked" class="hint">${strings.downloadBlocked(Math.max(errors, 1))}</p>`}

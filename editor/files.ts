@@ -3,18 +3,17 @@
 import { parseCsv } from '../src/import/csv.js';
 import { decode } from '../src/import/decode.js';
 import type { SheetTable } from '../src/import/import.js';
-import { sheetTable } from '../src/import/sheet.js';
+import { isWorkbook, sheetTable } from '../src/import/sheet.js';
 
 export type OpenedFile = { kind: 'table'; table: SheetTable } | { kind: 'collection'; json: unknown } | { kind: 'unknown' };
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04]; // an .xlsx file is a ZIP archive
 
 export async function readMemberFile(file: File): Promise<OpenedFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const name = file.name.toLowerCase();
-  if (name.endsWith('.xlsx') || ZIP.every((byte, index) => bytes[index] === byte)) {
+  if (isWorkbook(bytes, file.name)) {
     const { readSheet } = await import('read-excel-file/browser');
-    return { kind: 'table', table: sheetTable(await readSheet(file)) };
+    // As the data command reads it: untrimmed, so that the formula guard sees every cell as it is.
+    return { kind: 'table', table: sheetTable((await readSheet(file, 1, { trim: false })) as unknown[][]) };
   }
   const { text } = decode(bytes);
   if (name.endsWith('.geojson') || name.endsWith('.json') || /^\s*\{/.test(text)) {

@@ -1,6 +1,7 @@
 // The workbench's templates: the report table, the member list and the member form. They render
 // state handed to them and call back; nothing here keeps state.
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { EXPORT_HEADERS, FIELDS, mapColumns, type Field } from '../src/import/columns.js';
 import type { Messages } from '../src/import/i18n/messages.js';
 import type { Problem } from '../src/import/problems.js';
@@ -63,7 +64,10 @@ export function reportTable(sheet: Sheet, checked: Checked, strings: EditorStrin
           </tr>
         </thead>
         <tbody>
-          ${problems.map(
+          ${repeat(
+            problems,
+            // Keyed: a resolved row's select must not pass its choice on to the next row's.
+            (problem) => `${problem.line}|${problem.column}|${problem.code}`,
             (problem) => html`
               <tr class=${problem.severity}>
                 <th scope="row">${problem.line ?? '–'}</th>

@@ -222,6 +222,22 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
   });
 
+  it('keeps a choice made in the report when the same row\'s open form is saved afterwards', async () => {
+    const editor = await openEditor();
+    await chooseFile(editor, '/raw/test/fixtures/editor/members-1252.csv', 'mitglieder.csv');
+    // Open the form of row 3 ("Neustadt"), then resolve that row in the report.
+    editor.$<HTMLButtonElement>('.members button[data-row="1"]').click();
+    await waitUntil(() => editor.$('.member-form'), 'the form');
+    const select = editor.$<HTMLSelectElement>('.report select');
+    select.selectedIndex = [...select.options].findIndex((option) => option.textContent!.includes('AGS 07316000'));
+    select.closest('td')!.querySelector('button')!.click();
+    await waitUntil(() => reportRows(editor).length === 1, 'row 3 resolved');
+    expect(editor.$<HTMLInputElement>('#field-ags').value, 'the form took the choice').to.equal('07316000');
+    editor.$<HTMLButtonElement>('.member-form button[type="submit"]').click();
+    await waitUntil(() => !editor.doc.querySelector('.member-form'), 'saved');
+    expect(reportRows(editor)).to.deep.equal(['4 | Kommune']);
+  });
+
   it('places a new member by keyboard on the map: Enter on the map takes its centre', async () => {
     const editor = await openEditor();
     await chooseFile(editor, '/raw/test/fixtures/editor/members-1252.csv', 'mitglieder.csv');
@@ -293,12 +309,9 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     expect(editor.status()).to.contain('2 members on the map, 2 notes in the report');
     editor.$('member-map').scrollIntoView();
     await waitUntil(() => editor.$('member-map')?.shadowRoot?.querySelector('.leaflet-marker-icon'), 'the preview drew the members');
-    editor.$$<HTMLButtonElement>('.save-buttons button')[1]!.click(); // CSV export
-    await waitUntil(() => editor.downloads.length === 1, 'CSV exported');
-    const bytes = new Uint8Array(await editor.downloads[0]!.arrayBuffer());
-    expect([...bytes.subarray(0, 3)], 'the byte order mark Excel needs').to.deep.equal([0xef, 0xbb, 0xbf]);
-    const csv = await editor.downloads[0]!.text();
-    expect(csv).to.contain("'+49 221 000000"); // the formula guard, as the data command writes it
+    // Both files wait for a complete list: a CSV of only the placed rows would lose the others.
+    const [geojson, csv] = editor.$$<HTMLButtonElement>('.save-buttons button');
+    expect([geojson!.disabled, csv!.disabled]).to.deep.equal([true, true]);
     expect(editor.violations).to.deep.equal([]);
     const origins = editor.win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).origin);
     expect([...new Set(origins)]).to.deep.equal([location.origin]);
