@@ -23,7 +23,6 @@ import { placeChoices } from './templates/place-choices.js';
 import { teaser, teaserCaption, teaserHref } from './templates/teaser.js';
 import { toolbar, type ViewMode } from './templates/toolbar.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
-import { DEFAULT_BASEMAP_URL } from './map/basemap.js';
 
 export type { TilesMode, ViewMode };
 export type { MemberMapConsentDetail, MemberMapErrorDetail, MemberMapLoadDetail, MemberMapPickDetail, MemberMapSelectDetail } from './events.js';
@@ -352,7 +351,7 @@ export class MemberMap extends LitElement {
     if (!this.mapView) return;
     const still = Boolean(this.teaserHref);
     // The teaser never loads tiles: it is a picture on the offline basemap.
-    const background = still ? { kind: 'basemap' as const, url: this.basemapUrl || DEFAULT_BASEMAP_URL } : this.tileConsent.background;
+    const background = still ? this.tileConsent.basemap : this.tileConsent.background;
     this.mapView.setBackground(background, !this.loading);
     this.mapView.setPicking(this.picking ? this.pick : undefined);
     if (changed.has('lang')) this.mapView.setStrings(this.strings);

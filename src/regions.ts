@@ -1,23 +1,25 @@
 // `region="DE-BW"` or `region="Baden-Württemberg"`: one Bundesland's members, and its outline.
 import type { Member } from './data/members.js';
-import { LAENDER, type Land } from './places/laender.js';
-import { foldText } from './search.js';
+import type { Land } from './places/laender.js';
+import { landNamed } from './places/place-index.js';
 
-/** The Bundesland `region` names (ISO code with or without `DE-`, or its German name), or undefined. */
-export function landOf(region: string): Land | undefined {
-  const wanted = region.trim();
-  if (!wanted) return undefined;
-  const code = wanted.toUpperCase().replace(/^DE-/, '');
-  return LAENDER.find((land) => land.iso === code || foldText(land.name) === foldText(wanted));
-}
+/** The Bundesland `region` names (ISO code with or without `DE-`, or its German name in any spelling), or undefined. */
+export const landOf = (region: string): Land | undefined => (region.trim() ? landNamed(region) : undefined);
 
 /** The German name of the Bundesland `region` names, or undefined. */
 export const stateOf = (region: string): string | undefined => landOf(region)?.name;
 
-/** The members of one Bundesland (its name or ISO code in their `state`); all when `region` is empty. */
+let last: { members: Member[]; region: string; result: Member[] } | undefined;
+
+/**
+ * The members of one Bundesland (its name or ISO code in their `state`); all when `region` is empty.
+ * The same arguments give the same array, so that the search's answers can be reused.
+ */
 export function membersInRegion(members: Member[], region: string): Member[] {
   const land = landOf(region);
   if (!land) return members;
-  const names = new Set([foldText(land.name), foldText(`DE-${land.iso}`), foldText(land.iso)]);
-  return members.filter((member) => member.state !== undefined && names.has(foldText(member.state)));
+  if (last?.members === members && last.region === region) return last.result;
+  const result = members.filter((member) => member.state !== undefined && landOf(member.state) === land);
+  last = { members, region, result };
+  return result;
 }

@@ -45,11 +45,16 @@ export class TileConsent {
   }
 
   get background(): Background {
-    const { tileUrl, tileAttribution, basemapUrl } = this.host;
+    const { tileUrl, tileAttribution } = this.host;
     const tiles = this.mode;
     if (tiles === 'on' || (tiles !== 'off' && this.granted)) return { kind: 'tiles', url: tileUrl, attribution: tileAttribution };
+    return this.basemap;
+  }
+
+  /** The offline basemap, with the region's Land outlined (the teaser shows nothing else). */
+  get basemap(): Extract<Background, { kind: 'basemap' }> {
     const region = landOf(this.host.region)?.iso;
-    return { kind: 'basemap', url: basemapUrl || DEFAULT_BASEMAP_URL, ...(region ? { region } : {}) };
+    return { kind: 'basemap', url: this.host.basemapUrl || DEFAULT_BASEMAP_URL, ...(region ? { region } : {}) };
   }
 
   /** Whether the consent bar covers the bottom of the map. */

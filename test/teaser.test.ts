@@ -125,6 +125,14 @@ describe('teaser for a sidebar', () => {
     });
   }
 
+  it('with region, shows that Land outlined, and counts its members', async () => {
+    const el = await teaser({ teaser: '', href: '#karte', region: 'DE-BW' });
+    await waitUntil(() => shadow(el).querySelector('path[stroke="#4f5863"]'), 'the outline of Baden-Württemberg');
+    const features = (await (await fetch(SAMPLE)).json()).features as { properties: { state?: string } }[];
+    const inLand = features.filter((feature) => feature.properties.state === 'Baden-Württemberg').length;
+    expect(shadow(el).querySelector('.teaser-count')!.textContent).to.contain(`${inLand} Mitglieder in 1 Land`);
+  });
+
   it('without href warns once and shows the full map', async () => {
     const warn = console.warn;
     const warnings: unknown[] = [];

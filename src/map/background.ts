@@ -80,6 +80,7 @@ export class MapBackground {
     try {
       data = await fetchBasemap(url);
     } catch (error) {
+      this.credit(false);
       return warnBasemap(url, error);
     }
     await this.draw(key, data, background.region);

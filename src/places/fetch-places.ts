@@ -7,17 +7,21 @@ export const DEFAULT_PLACES_URL = besideScript('member-map-places.json');
 
 const indexes = new Map<string, Promise<PlaceIndex>>();
 
-/** The place index from `url`, shared by every element of the page (a failure too: the search then keeps to the members' own fields). */
+/** Long enough for a slow line, short enough that a stalled request does not hold the search up. */
+const TIMEOUT_MS = 15_000;
+
+/** The place index from `url`, shared by every element of the page; after a failure the next search tries again. */
 export function fetchPlaceIndex(url: string): Promise<PlaceIndex> {
   let index = indexes.get(url);
   if (!index) {
-    index = fetch(url)
+    index = fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.json();
       })
       .then((file: unknown) => new PlaceIndex(decodePlaces(file)));
     indexes.set(url, index);
+    index.catch(() => indexes.delete(url));
   }
   return index;
 }

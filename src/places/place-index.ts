@@ -52,11 +52,14 @@ export const byImportance = (a: Place, b: Place): number =>
 
 const landKeys = new Map<string, Land>();
 for (const land of LAENDER) {
-  for (const name of [land.iso, `DE-${land.iso}`, land.name]) landKeys.set(placeKey(name), land);
+  for (const name of [land.iso, `DE-${land.iso}`, land.name]) {
+    landKeys.set(placeKey(name), land);
+    landKeys.set(plainKey(name), land); // "Baden-Wurttemberg" as well as "Baden-Wuerttemberg"
+  }
 }
 
-/** The Land named by its German name or ISO code, or undefined. */
-export const landNamed = (text: string): Land | undefined => landKeys.get(placeKey(text));
+/** The Land named by its German name (any umlaut spelling) or ISO code, or undefined. */
+export const landNamed = (text: string): Land | undefined => landKeys.get(placeKey(text)) ?? landKeys.get(plainKey(text));
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
