@@ -5,6 +5,8 @@
 // The module has no side effects when imported: embed.html calls `initEmbedPage(form)`, and the tests
 // import the pure functions (`buildSnippet`, `applyOptions`, …) directly.
 
+import { LAENDER } from '../src/places/laender.js';
+
 export type TilesMode = 'consent' | 'on' | 'off';
 export type Language = 'de' | 'en';
 
@@ -53,25 +55,10 @@ export const DEFAULT_OPTIONS: EmbedOptions = {
   contactEmail: '',
 };
 
-/** The 16 Bundesländer, sorted by name, with their ISO 3166-2 codes. */
-export const REGIONS: ReadonlyArray<{ code: string; name: string }> = [
-  { code: 'DE-BW', name: 'Baden-Württemberg' },
-  { code: 'DE-BY', name: 'Bayern' },
-  { code: 'DE-BE', name: 'Berlin' },
-  { code: 'DE-BB', name: 'Brandenburg' },
-  { code: 'DE-HB', name: 'Bremen' },
-  { code: 'DE-HH', name: 'Hamburg' },
-  { code: 'DE-HE', name: 'Hessen' },
-  { code: 'DE-MV', name: 'Mecklenburg-Vorpommern' },
-  { code: 'DE-NI', name: 'Niedersachsen' },
-  { code: 'DE-NW', name: 'Nordrhein-Westfalen' },
-  { code: 'DE-RP', name: 'Rheinland-Pfalz' },
-  { code: 'DE-SL', name: 'Saarland' },
-  { code: 'DE-SN', name: 'Sachsen' },
-  { code: 'DE-ST', name: 'Sachsen-Anhalt' },
-  { code: 'DE-SH', name: 'Schleswig-Holstein' },
-  { code: 'DE-TH', name: 'Thüringen' },
-];
+/** The 16 Bundesländer, sorted by name, with their ISO 3166-2 codes (from the element's own table). */
+export const REGIONS: ReadonlyArray<{ code: string; name: string }> = [...LAENDER]
+  .map((land) => ({ code: `DE-${land.iso}`, name: land.name }))
+  .sort((a, b) => a.name.localeCompare(b.name, 'de'));
 
 export const MIN_HEIGHT_PX = 240;
 export const MAX_HEIGHT_PX = 1600;

@@ -172,6 +172,18 @@ describe('strict Content-Security-Policy', () => {
     await shown;
     await sleep(300);
 
+    step = 'search by place: the gazetteer, the nearest members, the marked place';
+    const field = button('[part="search"]') as HTMLInputElement;
+    field.select();
+    await sendKeys({ type: 'Heidelberg' });
+    await waitUntil(() => /in der Nähe von Heidelberg/.test(root.querySelector('[part="status"]')!.textContent!), 'the nearest members', { timeout: 5000 });
+    await waitUntil(() => root.querySelector('.place-marker'), 'the place marked on the map');
+    field.select();
+    await sendKeys({ type: 'Frankfurt' });
+    await waitUntil(() => root.querySelector('.place-choices button'), 'the choice of places');
+    root.querySelector<HTMLButtonElement>('.place-choices button')!.click();
+    await waitUntil(() => /in der Nähe von Frankfurt am Main/.test(root.querySelector('[part="status"]')!.textContent!), 'the chosen place');
+
     step = 'search without results on the map';
     const input = button('[part="search"]') as HTMLInputElement;
     input.select();
