@@ -1,13 +1,17 @@
 // Pure search and grouping over members: no DOM, no Leaflet.
 import type { Member } from './data/members.js';
 
-/** Lower case, without accents, ß as ss: "Köln" and "koln", "Gießen" and "giessen" meet. */
+/**
+ * Lower case, without accents, ß as ss, and umlauts spelled out meeting plain ones: "Köln", "koln"
+ * and "Koeln" meet, as do "Gießen" and "giessen" (the place search compares names the same way).
+ */
 export function foldText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{Mn}/gu, '')
     .toLowerCase()
-    .replace(/ß/g, 'ss');
+    .replace(/ß/g, 'ss')
+    .replace(/([aou])e/g, '$1');
 }
 
 const SEARCHED = ['name', 'role', 'organisation', 'municipality', 'state'] as const;

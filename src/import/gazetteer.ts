@@ -29,12 +29,7 @@ export interface Gazetteer {
 /** Where the places come from, for the report (the places file says the same; a test checks it). */
 export const GAZETTEER_SOURCE = '© GeoBasis-DE / BKG 2016 (VG250, Gebietsstand 1.1.2016; Daten verändert)';
 
-/** Names in common use that differ from the official one, to the municipality's AGS. */
-export const OTHER_NAMES: Readonly<Record<string, string>> = {
-  'Weiden in der Oberpfalz': '09363000',
-  'Halle an der Saale': '15002000',
-  'Frankfurt an der Oder': '12053000',
-};
+export { OTHER_NAMES } from '../places/place-index.js';
 
 const MAX_SUGGESTIONS = 6;
 
@@ -66,7 +61,6 @@ function similar(index: PlaceIndex, name: string, land: Land | undefined): Place
 
 export function createGazetteer(places: readonly Place[]): Gazetteer {
   const index = new PlaceIndex(places);
-  const otherNames = new Map(Object.entries(OTHER_NAMES).map(([name, ags]) => [placeKey(name), ags]));
   const byAgs = (ags: string) => index.byAgs(ags);
 
   function lookup(query: Query): Lookup {
@@ -74,8 +68,6 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
       const place = index.byAgs(query.ags);
       if (place) return { kind: 'found', place, by: 'ags' };
     }
-    const other = index.byAgs(otherNames.get(placeKey(query.name)) ?? '');
-    if (other && (!query.state || other.land === query.state)) return { kind: 'found', place: other, by: 'name' };
     // "Oldenburg" in Niedersachsen is "Oldenburg (Oldb)": one candidate is no guess.
     const { candidates } = index.match(query.name, query.state);
     if (candidates.length === 1) return { kind: 'found', place: candidates[0]!, by: 'name' };

@@ -1,7 +1,7 @@
 // The members nearest to a place, by great-circle distance. Pure.
 
 import type { Member } from '../data/members.js';
-import { placeKey } from './place-index.js';
+import { placeKey, TITLE } from './place-index.js';
 import type { Place } from './places-file.js';
 
 const EARTH_RADIUS_KM = 6371.0088; // mean radius (IUGG)
@@ -22,9 +22,8 @@ export interface NearbyMember {
   local: boolean;
 }
 
-// A member file may write "Stadt Heidelberg" where the gazetteer says "Heidelberg" (but "Markt Wald"
-// is an official name: only the member's side loses its title).
-const TITLE = /^(stadt|gemeinde|landeshauptstadt|hansestadt|universitaetsstadt|kreisstadt|markt) /;
+// A member file may write "Stadt Heidelberg" where the gazetteer says "Heidelberg" (only the
+// member's side loses its title: the place's name is official).
 
 /** Whether the member belongs to the municipality `place` (same name, and same Land when it has one). */
 export function isLocal(member: Member, place: Place): boolean {

@@ -44,6 +44,17 @@ function withoutQualifier(key: string): string {
   return (at > 0 ? words.slice(0, at) : words).join(' ');
 }
 
+/** Names in common use that differ from the official one, to the municipality's AGS. */
+export const OTHER_NAMES: Readonly<Record<string, string>> = {
+  'Weiden in der Oberpfalz': '09363000',
+  'Halle an der Saale': '15002000',
+  'Frankfurt an der Oder': '12053000',
+};
+const otherNames = new Map(Object.entries(OTHER_NAMES).map(([name, ags]) => [placeKey(name), ags]));
+
+/** A title before the name in everyday writing ("Stadt Heidelberg"); "Markt …" is part of official names. */
+export const TITLE = /^(stadt|gemeinde|landeshauptstadt|hansestadt|universitaetsstadt|kreisstadt) /;
+
 const STATUS_RANK = { k: 3, s: 2, g: 1 } as const;
 
 /** Larger places first: kreisfreie Städte, then Städte, then Gemeinden, each by area. */
@@ -99,6 +110,10 @@ export class PlaceIndex {
   match(name: string, land?: Land): NameMatch {
     const key = placeKey(name);
     const inLand = (place: Place) => !land || place.land === land;
+    const other = this.byCode.get(otherNames.get(key) ?? '');
+    if (other && inLand(other)) return { exact: [other], candidates: [other] };
+    // "Stadt Heidelberg" is Heidelberg, unless a municipality is officially called so.
+    if (TITLE.test(key) && !this.byName.has(key)) return this.match(name.replace(/^\s*\S+\s+/, ''), land);
     const exact = (this.byName.get(key) ?? []).filter(inLand).sort(byImportance);
     const qualified = baseKey(name) === key ? (this.byBase.get(key) ?? []).filter(inLand) : [];
     const candidates = [...new Set([...exact, ...qualified])].sort(byImportance);

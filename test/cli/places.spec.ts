@@ -11,6 +11,7 @@ import { feature } from 'topojson-client';
 import type { Member } from '../../src/data/members.js';
 import { LAENDER, type Land } from '../../src/places/laender.js';
 import { distanceKm, isLocal, nearestMembers } from '../../src/places/nearest.js';
+import { searchMembers } from '../../src/search.js';
 import { baseKey, PlaceIndex, placeKey, placeQuery, queryFor, type PlaceQuery } from '../../src/places/place-index.js';
 import { decodePlaces, type Place } from '../../src/places/places-file.js';
 
@@ -517,5 +518,29 @@ describe('spellings a visitor types', () => {
     assert.deepEqual(schwerin.others?.map((place) => place.land.iso), ['BB']);
     // Two kreisfreie Städte: no guess.
     assert.equal(placeQuery(index, 'Frankfurt').kind, 'choices');
+  });
+});
+
+describe('one set of name rules for the visitor and the import', () => {
+  it('knows the common names and a leading "Stadt …" in the visitor\'s search as the import does', () => {
+    for (const [query, ags] of [
+      ['Halle an der Saale', '15002000'],
+      ['Weiden in der Oberpfalz', '09363000'],
+      ['Stadt Heidelberg', '08221000'],
+      ['Landeshauptstadt München', '09162000'],
+    ] as const) {
+      const meant = placeQuery(index, query);
+      assert.equal(meant.kind === 'place' && meant.place.ags, ags, query);
+    }
+    // "Markt …" is part of official names: not stripped.
+    const markt = placeQuery(index, 'Markt Wald');
+    assert.equal(markt.kind === 'place' && markt.place.name, 'Markt Wald');
+  });
+
+  it('lets the members\' text search meet "Muenchen" and "München" too', () => {
+    const members: Member[] = [{ id: 'm', municipality: 'München', lat: 48.1, lng: 11.6 }, { id: 'k', municipality: 'Köln', lat: 50.9, lng: 6.9 }];
+    assert.deepEqual(searchMembers(members, 'Muenchen').map((member) => member.id), ['m']);
+    assert.deepEqual(searchMembers(members, 'koeln').map((member) => member.id), ['k']);
+    assert.deepEqual(searchMembers(members, 'KÖLN').map((member) => member.id), ['k']);
   });
 });
