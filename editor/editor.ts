@@ -86,11 +86,9 @@ async function open(file: File): Promise<void> {
 }
 
 function start(sheet: Sheet): void {
-  const checked = check(sheet, () => gazetteer!);
-  changeSheet(sheet, strings.opened(sheet.fileName, checked.collection?.features.length ?? 0, checked.result.problems.length), {
-    draftNotice: undefined,
-    query: '',
-  });
+  changeSheet(sheet, '', { draftNotice: undefined, query: '' });
+  const { collection, result } = state.checked!;
+  update({ status: strings.opened(sheet.fileName, collection?.features.length ?? 0, result.problems.length) });
 }
 
 async function startEmpty(): Promise<void> {

@@ -2,12 +2,14 @@
 // own URL) and the page stylesheet `member-map.css` that the snippet links. The dev server answers them
 // wherever they are asked for, the build writes them into dist/.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BASEMAP_FILE, buildBasemap } from './basemap.js';
+import { GAZETTEER_DIR, PLACES_FILE } from './gazetteer.js';
 
-export const PLACES_FILE = 'member-map-places.json';
+export { PLACES_FILE };
 
 /** The committed places file (scripts/gazetteer.js writes it). */
-export const readPlaces = () => readFileSync(new URL(`../data/gazetteer/${PLACES_FILE}`, import.meta.url), 'utf8');
+export const readPlaces = () => readFileSync(join(GAZETTEER_DIR, PLACES_FILE), 'utf8');
 
 /** File name → its text, made on first use (all JSON). */
 export const ASSETS = { [BASEMAP_FILE]: buildBasemap, [PLACES_FILE]: readPlaces };

@@ -31,7 +31,7 @@ function listMember(member: Member, { strings, showOnMap }: ListOptions, km?: nu
 }
 
 /** Whole kilometres, with one decimal below 10 km ("3,4 km"). */
-export const formatKm = (km: number, locale: string): string =>
+const formatKm = (km: number, locale: string): string =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
 
 /**
