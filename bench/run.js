@@ -6,6 +6,7 @@
 //   npm run bench -- --profile --sizes 10000       one CPU profile per page instead: top functions
 //   npm run bench -- --serve                       only serve the pages, to open them in a browser
 //   npm run bench -- --spiderfy 500                instead: 500 members at one point, click the cluster (spiderfy)
+//   npm run bench -- --cpu-throttle 4              both pages with the CPU slowed down four times (a mid-range phone)
 //
 // Options: --sizes a,b,…  --runs N  --warmup N (unrecorded pairs per size, default 1)  --seed N
 //          --build (run `npm run build` first)  --bundle <file> (default dist/member-map.iife.js)
@@ -13,6 +14,7 @@
 //          --wait-idle S (Linux: before each page load, wait up to S seconds until the CPUs are idle)
 //          --priority=N (Linux: run the browser's processes at nice value N, e.g. --priority=-10; N < 0 needs root)
 //          --spiderfy a,b,… (members at one point; replaces --sizes; with --profile: one profile of the click per page)
+//          --cpu-throttle R (Chromium's CDP Emulation.setCPUThrottlingRate for every load of both pages; R = 4: four times slower)
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROME_ARGS, findChrome } from '../scripts/chrome.js';
 import { memberCollection, ONE_POINT, onePointCollection } from './members.js';
+import { PIPE_ARGS, PIPE_STDIO, pipeConnection, throttlePage } from './cdp-pipe.js';
 import { analyseProfile, profileLines } from './profile.js';
 import { startServer } from './server.js';
 import { describeSpiderfy, spiderfyOnce, spiderfyTable } from './spiderfy.js';
@@ -32,6 +35,11 @@ const SIDES = { a: '(a) <member-map>', b: '(b) raw Leaflet.markercluster' };
 /** Goals from issue 7: ratio a/b of the time to first clustered paint, and the longest task. */
 const TIME_GOALS = { 1000: 1.1, 10000: 1.0, 50000: 0.8 };
 const LONG_TASK_GOAL = { size: 10000, ms: 50 };
+/**
+ * How long the blank first page of a timing run waits before it opens the page under test (ms): the
+ * browser finishes starting meanwhile, and with --cpu-throttle the throttling is set in that time.
+ */
+const GO_WAIT_MS = { plain: 1500, throttled: 2500 };
 
 const { values: options } = parseArgs({
   options: {
@@ -49,6 +57,7 @@ const { values: options } = parseArgs({
     'wait-idle': { type: 'string' },
     priority: { type: 'string' },
     spiderfy: { type: 'string' },
+    'cpu-throttle': { type: 'string' },
   },
 });
 
@@ -59,6 +68,10 @@ const sizes = parseSizes(spiderfy ? options.spiderfy : options.sizes);
 const runs = Number(options.runs);
 const warmup = Number(options.warmup);
 const timeout = Number(options.timeout);
+/** With --cpu-throttle R: Chromium runs the page's main thread R times slower (undefined: not throttled). */
+const cpuThrottle = options['cpu-throttle'] === undefined ? undefined : Number(options['cpu-throttle']);
+if (cpuThrottle !== undefined && !(cpuThrottle >= 1)) fail('--cpu-throttle takes a rate of 1 or more (4: four times slower)');
+if (cpuThrottle !== undefined && (options.profile || options.spiderfy !== undefined)) fail('--cpu-throttle is for the load benchmark, not with --profile or --spiderfy');
 if (sizes.some((size) => !Number.isInteger(size) || size < 2) || !(runs >= 1) || !(warmup >= 0)) {
   fail('usage: npm run bench -- [--sizes 1000,10000 | --spiderfy 500] [--runs 5] [--warmup 1] [--profile] [--serve] [--build]');
 }
@@ -289,6 +302,7 @@ async function measure(side, size, { profile = false, then } = {}) {
     });
     // Durations in thread CPU time: what the page cost the main thread, whatever else the machine runs.
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    if (cpuThrottle !== undefined) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
     if (profile) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -368,9 +382,13 @@ async function measure(side, size, { profile = false, then } = {}) {
  * a task of 50–250 ms for the 3 MB file of 10,000 members that no visitor's browser runs (measured
  * with a page that only fetches the file: a long task under playwright, none without DevTools).
  * It would land in the longest-task column of both pages and add to both paint times.
+ *
+ * With --cpu-throttle the browser also takes protocol messages over a pipe, used for nothing but
+ * Emulation.setCPUThrottlingRate on the first (blank) page before it opens the page under test.
  */
 async function measureTimes(side, size) {
   const userData = mkdtempSync(join(work, 'chromium-'));
+  const goWait = cpuThrottle === undefined ? GO_WAIT_MS.plain : GO_WAIT_MS.throttled;
   const reported = new Promise((resolve) => (onPageReport = resolve));
   const browserProcess = spawn(
     executablePath,
@@ -381,12 +399,29 @@ async function measureTimes(side, size) {
       `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
       '--hide-scrollbars',
       '--force-device-scale-factor=1',
-      `${server.origin}/__go?to=${encodeURIComponent(`/${side}/${dataset(size)}`)}`,
+      ...(cpuThrottle === undefined ? [] : PIPE_ARGS),
+      `${server.origin}/__go?to=${encodeURIComponent(`/${side}/${dataset(size)}`)}&wait=${goWait}`,
     ],
     // Its own process group, so that the whole browser (renderers included) can be stopped at once.
-    { stdio: 'ignore', detached: true },
+    { stdio: cpuThrottle === undefined ? 'ignore' : PIPE_STDIO, detached: true },
   );
   const exited = new Promise((resolve) => browserProcess.once('exit', resolve));
+  if (cpuThrottle !== undefined) {
+    const started = Date.now();
+    const throttled = await throttlePage(pipeConnection(browserProcess), cpuThrottle).then(
+      () => (Date.now() - started < goWait - 500 ? undefined : 'the CPU was throttled too late'),
+      (error) => String(error),
+    );
+    if (throttled) {
+      try {
+        process.kill(-browserProcess.pid, 'SIGKILL');
+      } catch {
+        // exited already
+      }
+      await exited;
+      throw new Error(`${SIDES[side]}, ${size} members (timing run): ${throttled}`);
+    }
+  }
   setTimeout(prioritise, 1000); // once the renderer exists
   let timer;
   const report = await Promise.race([
@@ -590,7 +625,7 @@ const startBusy = await cpuBusy(1000);
 if (startBusy > 0.1) {
   log(`WARNING: other work keeps the CPUs ${Math.round(startBusy * 100)} % busy: the numbers will be noisy (see --wait-idle).`);
 }
-log(`Benchmark: sizes ${sizes.join(', ')}; ${runs} run(s) per page and size, ${warmup} warm-up pair(s); ${executablePath} ${browser.version()}`);
+log(`Benchmark: sizes ${sizes.join(', ')}; ${runs} run(s) per page and size, ${warmup} warm-up pair(s)${cpuThrottle === undefined ? '' : `, CPU throttled ${cpuThrottle}×`}; ${executablePath} ${browser.version()}`);
 
 const results = [];
 try {
@@ -680,6 +715,7 @@ for (const r of results) {
 
 console.log('');
 console.log(`Medians of ${runs} run(s) per page; (a) <member-map>, (b) raw Leaflet 1.9 + leaflet.markercluster (defaults, addLayers).`);
+if (cpuThrottle !== undefined) console.log(`Both pages with the CPU throttled ${cpuThrottle}× (Emulation.setCPUThrottlingRate), in every load.`);
 console.log('Paint and longest task: from a browser started without DevTools for each load; main-thread CPU and heap: from a');
 console.log('second load of the same page under playwright (see docs/performance.md, "Two loads per run").');
 console.log('Main-thread CPU: thread time of all main-thread tasks until 50 ms after the paint (less sensitive to other load than wall time).');
@@ -712,7 +748,7 @@ writeFileSync(
           ? { commit: git(['rev-parse', '--short', 'HEAD']), srcChanged: Boolean(git(['status', '--porcelain', '--', 'src'])) }
           : { note: 'bundle given with --bundle: built from an unknown commit' },
       bundle: { file: relative(ROOT, bundlePath), bytes: bundleBytes.length, sha256: createHash('sha256').update(bundleBytes).digest('hex') },
-      settings: { sizes, runs, warmup, seed: Number(options.seed), viewport: VIEWPORT, mapHeight: 600 },
+      settings: { sizes, runs, warmup, seed: Number(options.seed), viewport: VIEWPORT, mapHeight: 600, cpuThrottle: cpuThrottle ?? 1 },
       size,
       results,
     },

@@ -6,7 +6,7 @@
 //   /dist/<file>           the bundle under test (bundleDir: a snapshot of dist/)
 //   /vendor/leaflet/…      node_modules/leaflet/dist
 //   /vendor/markercluster/… node_modules/leaflet.markercluster/dist
-//   /__go?to=<path>        a blank page that opens <path> after 1.5 s (timing runs, see bench/run.js)
+//   /__go?to=<path>&wait=<ms>  a blank page that opens <path> after `wait` ms, default 1.5 s (timing runs, see bench/run.js)
 //   POST /__report         a page's report, from a browser without DevTools (onReport)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -48,7 +48,8 @@ export function startServer({ dataDir, bundleDir, bundleName, root, port = 0, on
         // A freshly started browser is still busy starting for a second or so: the timing runs
         // open this blank page first and only then navigate to the page under test.
         const target = JSON.stringify(url.searchParams.get('to') ?? '/');
-        return send(200, TYPES['.html'], `<!doctype html><title>…</title><script>setTimeout(() => location.replace(${target}), 1500);</script>`);
+        const wait = Number(url.searchParams.get('wait')) || 1500;
+        return send(200, TYPES['.html'], `<!doctype html><title>…</title><script>setTimeout(() => location.replace(${target}), ${wait});</script>`);
       }
       if (request.method === 'POST' && url.pathname === '/__report') {
         let body = '';
