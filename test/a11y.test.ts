@@ -173,7 +173,7 @@ describe('keyboard on the map', () => {
     shadow(el).querySelector<HTMLElement>('.leaflet-container')!.focus();
     const cluster = await tabTo(el, '.member-cluster');
     expect(cluster.getAttribute('role')).to.equal('button');
-    expect(cluster.textContent).to.match(/Gruppe mit \d+ Mitgliedern/);
+    expect(cluster.getAttribute('aria-label')).to.match(/Gruppe mit \d+ Mitgliedern/);
 
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => active(el)?.matches('.member-marker, .member-cluster') && active(el) !== cluster, 'focus on the first member', { timeout: 3000 });

@@ -73,7 +73,8 @@ function expectOneCluster(el: HTMLElement) {
   expect(clusters(el), 'one cluster').to.have.length(1);
   const [cluster] = clusters(el);
   expect(cluster.querySelector('[aria-hidden]')!.textContent).to.equal(String(COUNT));
-  expect(cluster.querySelector('.visually-hidden')!.textContent).to.equal(`Gruppe mit ${COUNT} Mitgliedern`);
+  expect(cluster.getAttribute('aria-label')).to.equal(`Gruppe mit ${COUNT} Mitgliedern`);
+  expect(cluster.getAttribute('role'), 'Leaflet makes it a button').to.equal('button');
   expect(getComputedStyle(cluster).opacity, 'the cluster is not faded').to.equal('1');
   return cluster;
 }

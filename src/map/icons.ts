@@ -20,17 +20,25 @@ function clusterSize(count: number): number {
   return 50;
 }
 
+/**
+ * A cluster's icon names its members on the element itself (Leaflet makes it a button): a label in a
+ * visually hidden span would add a text node per cluster that every re-clustering lays out and shapes.
+ */
+const ClusterIcon = L.DivIcon.extend({
+  createIcon(this: L.DivIcon & { options: { label: string } }, old?: HTMLElement) {
+    const element = L.DivIcon.prototype.createIcon.call(this, old);
+    element.setAttribute('aria-label', this.options.label);
+    return element;
+  },
+}) as unknown as new (options: L.DivIconOptions & { label: string }) => L.DivIcon;
+
 export function clusterIcon(cluster: MarkerCluster, label: (count: number) => string): L.DivIcon {
   const count = cluster.getChildCount();
-  const content = document.createElement('span');
-  const visibleCount = content.appendChild(document.createElement('span'));
+  const visibleCount = document.createElement('span');
   visibleCount.textContent = String(count);
   visibleCount.setAttribute('aria-hidden', 'true');
-  const accessibleName = content.appendChild(document.createElement('span'));
-  accessibleName.className = 'visually-hidden';
-  accessibleName.textContent = label(count);
   const size = clusterSize(count);
-  return L.divIcon({ className: 'member-cluster', html: content, iconSize: [size, size] });
+  return new ClusterIcon({ className: 'member-cluster', html: visibleCount, iconSize: [size, size], label: label(count) });
 }
 
 /** The searched place: a ring with the place's name beside it, under the members. */
