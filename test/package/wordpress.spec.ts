@@ -204,3 +204,11 @@ test('php -l accepts every PHP file of the plugin', (t) => {
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test("the block's region list is the element's 16 Länder, codes and names, in the element's order", async () => {
+  // The block editor's script is plain JavaScript without a build step, so it carries its own copy.
+  const { LAENDER } = await import('../../src/places/laender.js');
+  const source = readFileSync(file('wordpress/block/editor.js'), 'utf8');
+  const listed = [...source.matchAll(/\[\s*'DE-([A-Z]{2})',\s*'([^']+)'\s*\]/g)].map(([, iso, name]) => `${iso} ${name}`);
+  assert.deepEqual(listed, LAENDER.map((land) => `${land.iso} ${land.name}`));
+});
