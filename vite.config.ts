@@ -5,6 +5,9 @@ import { leafletCssWithoutImages, markerclusterAsModule, minifiedElementCss } fr
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** MEMBER_MAP_PHASES=1 keeps the load's performance marks (src/phase.ts) for `npm run bench -- --phases`. */
+const phases = { __MEMBER_MAP_PHASES__: JSON.stringify(process.env.MEMBER_MAP_PHASES === '1') };
+
 /** The pages for web editors and the coordinator: each lives in its own folder, and ships flat in dist/. */
 const PAGES: Record<string, { folder: string; html: string }> = {
   editor: { folder: 'editor', html: 'editor.html' },
@@ -62,6 +65,7 @@ export default defineConfig(({ mode }) => {
       base: './',
       publicDir: false,
       plugins: [...plugins, pageLinks()],
+      define: phases,
       optimizeDeps,
       build: {
         outDir: here('dist'),
@@ -82,7 +86,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [...plugins, dataAssets(), pageLinks()],
     // A classic script has no import.meta; src/script-url.ts falls back to document.currentScript.
-    define: classic ? { 'import.meta.url': 'undefined' } : {},
+    define: classic ? { ...phases, 'import.meta.url': 'undefined' } : phases,
     optimizeDeps,
     server: { open: '/demo/' },
     build: {

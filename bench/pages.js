@@ -91,7 +91,7 @@ function probe() {
             longTasks: bench.longTasks,
             frames: bench.frames,
             domContentLoaded: navigation?.domContentLoadedEventEnd,
-            // User timing marks, if a build under study sets any (the shipped element sets none).
+            // User timing marks: the baseline's, and the element's in a MEMBER_MAP_PHASES=1 build (the shipped element sets none).
             marks: performance.getEntriesByType('mark').map((mark) => ({ name: mark.name, time: mark.startTime })),
             resources: performance
               .getEntriesByType('resource')
@@ -163,19 +163,25 @@ export function baselinePage({ dataUrl }) {
 <body>
 <div id="map"></div>
 <script>
+// The marks time the steps of the load (npm run bench -- --phases).
+performance.mark('baseline:start');
 const map = L.map('map', { maxZoom: 18 });
 const icon = L.divIcon({ className: 'bench-marker', iconSize: [26, 26] });
+performance.mark('baseline:fetch');
 fetch(${JSON.stringify(dataUrl)})
   .then((response) => response.json())
   .then((collection) => {
+    performance.mark('baseline:json');
     const markers = collection.features.map((feature) => {
       const [lng, lat] = feature.geometry.coordinates;
       return L.marker([lat, lng], { icon, title: feature.properties.municipality });
     });
     map.fitBounds(L.latLngBounds(markers.map((marker) => marker.getLatLng())));
+    performance.mark('baseline:markers');
     const group = L.markerClusterGroup();
     map.addLayer(group);
     group.addLayers(markers);
+    performance.mark('baseline:clustered');
     __bench.painted({
       count: markers.length,
       selectors: () => ({ root: document, marker: '.bench-marker', cluster: '.marker-cluster', clusterCount: 'span' }),

@@ -7,6 +7,7 @@
 //   npm run bench -- --serve                       only serve the pages, to open them in a browser
 //   npm run bench -- --spiderfy 500                instead: 500 members at one point, click the cluster (spiderfy)
 //   npm run bench -- --cpu-throttle 4              both pages with the CPU slowed down four times (a mid-range phone)
+//   npm run bench -- --phases --sizes 1000         also time each step of a load, on both pages (a build with marks)
 //
 // Options: --sizes a,b,…  --runs N  --warmup N (unrecorded pairs per size, default 1)  --seed N
 //          --build (run `npm run build` first)  --bundle <file> (default dist/member-map.iife.js)
@@ -15,6 +16,8 @@
 //          --priority=N (Linux: run the browser's processes at nice value N, e.g. --priority=-10; N < 0 needs root)
 //          --spiderfy a,b,… (members at one point; replaces --sizes; with --profile: one profile of the click per page)
 //          --cpu-throttle R (Chromium's CDP Emulation.setCPUThrottlingRate for every load of both pages; R = 4: four times slower)
+//          --phases (measures a build of the classic script made with MEMBER_MAP_PHASES=1, see src/phase.ts, and prints
+//            the medians of each step of the load next to the baseline's; not with --bundle)
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { CHROME_ARGS, findChrome } from '../scripts/chrome.js';
 import { memberCollection, ONE_POINT, onePointCollection } from './members.js';
 import { PIPE_ARGS, PIPE_STDIO, pipeConnection, throttlePage } from './cdp-pipe.js';
+import { phaseTable } from './phases.js';
 import { analyseProfile, profileLines } from './profile.js';
 import { startServer } from './server.js';
 import { describeSpiderfy, spiderfyOnce, spiderfyTable } from './spiderfy.js';
@@ -58,6 +62,7 @@ const { values: options } = parseArgs({
     priority: { type: 'string' },
     spiderfy: { type: 'string' },
     'cpu-throttle': { type: 'string' },
+    phases: { type: 'boolean', default: false },
   },
 });
 
@@ -72,6 +77,7 @@ const timeout = Number(options.timeout);
 const cpuThrottle = options['cpu-throttle'] === undefined ? undefined : Number(options['cpu-throttle']);
 if (cpuThrottle !== undefined && !(cpuThrottle >= 1)) fail('--cpu-throttle takes a rate of 1 or more (4: four times slower)');
 if (cpuThrottle !== undefined && (options.profile || options.spiderfy !== undefined)) fail('--cpu-throttle is for the load benchmark, not with --profile or --spiderfy');
+if (options.phases && (options.profile || options.spiderfy !== undefined)) fail('--phases is for the load benchmark, not with --profile or --spiderfy');
 if (sizes.some((size) => !Number.isInteger(size) || size < 2) || !(runs >= 1) || !(warmup >= 0)) {
   fail('usage: npm run bench -- [--sizes 1000,10000 | --spiderfy 500] [--runs 5] [--warmup 1] [--profile] [--serve] [--build]');
 }
@@ -193,7 +199,21 @@ async function waitForIdle() {
 
 // --- the bundle under test -------------------------------------------------------------------
 
-const bundlePath = resolve(options.bundle);
+/** With --phases: a build of the classic script that keeps its performance marks (src/phase.ts), made for this run. */
+function buildWithPhases() {
+  if (process.argv.some((arg) => arg.startsWith('--bundle'))) fail('--phases measures a build of its own; leave out --bundle');
+  const outDir = mkdtempSync(join(tmpdir(), 'member-map-phases-'));
+  process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
+  log('Building the classic script with its load marks (MEMBER_MAP_PHASES=1) …');
+  execFileSync('npx', ['vite', 'build', '--mode', 'iife', '--outDir', outDir, '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, MEMBER_MAP_PHASES: '1' },
+  });
+  return join(outDir, 'member-map.iife.js');
+}
+
+const bundlePath = options.phases ? buildWithPhases() : resolve(options.bundle);
 // A fresh checkout has no dist/ yet: build it instead of failing (a --bundle of one's own must exist).
 const firstBuild = bundlePath === join(ROOT, 'dist/member-map.iife.js') && !existsSync(bundlePath);
 if (options.build || firstBuild) {
@@ -723,6 +743,7 @@ console.log('Longest task: 0 means no task over 50 ms (the Long Tasks API report
 console.log('');
 console.log(lines.join('\n'));
 if (goals.length) console.log(`\nGoals (issue 7):\n${goals.join('\n')}`);
+if (options.phases) console.log(`\n${phaseTable(results, { runs }).join('\n')}`);
 if (size) console.log(`\n${sizeSummary(size)}`);
 
 // The load average counts the benchmark's own browser; the CPU sample before each load does not.
@@ -744,11 +765,11 @@ writeFileSync(
       chromium: chromiumVersion,
       // The checkout's state describes the bundle only when it is the checkout's own dist/.
       git:
-        bundlePath === join(ROOT, 'dist/member-map.iife.js')
-          ? { commit: git(['rev-parse', '--short', 'HEAD']), srcChanged: Boolean(git(['status', '--porcelain', '--', 'src'])) }
+        bundlePath === join(ROOT, 'dist/member-map.iife.js') || options.phases
+          ? { commit: git(['rev-parse', '--short', 'HEAD']), srcChanged: Boolean(git(['status', '--porcelain', '--', 'src'])), ...(options.phases ? { phases: true } : {}) }
           : { note: 'bundle given with --bundle: built from an unknown commit' },
       bundle: { file: relative(ROOT, bundlePath), bytes: bundleBytes.length, sha256: createHash('sha256').update(bundleBytes).digest('hex') },
-      settings: { sizes, runs, warmup, seed: Number(options.seed), viewport: VIEWPORT, mapHeight: 600, cpuThrottle: cpuThrottle ?? 1 },
+      settings: { sizes, runs, warmup, seed: Number(options.seed), viewport: VIEWPORT, mapHeight: 600, cpuThrottle: cpuThrottle ?? 1, phases: options.phases },
       size,
       results,
     },

@@ -1,4 +1,7 @@
 import { MemberMap } from './index.js';
+import { phase } from './phase.js';
+
+phase('evaluated');
 
 MemberMap.define('member-map');
 

@@ -14,6 +14,7 @@ import { MemberMapView } from './map/member-map-view.js';
 import { nextTask } from './next-task.js';
 import { DEFAULT_PLACES_URL } from './places/fetch-places.js';
 import type { Place } from './places/places-file.js';
+import { phase } from './phase.js';
 import { PlaceSearch, searchStatus, type SearchAnswer } from './place-search.js';
 import { landOf, membersInRegion, stateOf } from './regions.js';
 import { TileConsent, type TilesMode } from './tile-consent.js';
@@ -468,6 +469,7 @@ export class MemberMap extends LitElement {
     // Inline `<script type="application/geo+json">`, for CMSs that cannot host a file.
     const inline = this.querySelector(':scope > script[type="application/geo+json"]')?.textContent ?? undefined;
     const limits = { timeoutMs: this.loadTimeout * 1000, maxBytes: this.maxSize * 1_000_000 };
+    phase('fetch');
     void this.source.load(this.src, this.data, inline, limits);
   }
 

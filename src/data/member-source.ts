@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fetchMemberText, type FetchLimits } from './fetch-members.js';
 import { nextTask, sliceDue } from '../next-task.js';
+import { phase } from '../phase.js';
 import { MemberDataError, parseMembersStepwise, type Member, type SkippedFeature } from './members.js';
 
 /** From this length on, JSON.parse gets a task of its own. */
@@ -57,6 +58,7 @@ export class MemberSource implements ReactiveController {
       let json = data;
       if (json === undefined) {
         const text = inline ?? (await fetchMemberText(src, controller.signal, limits));
+        phase('text');
         // Parsing takes about 10 ms per megabyte here (more on slow phones): it needs room in the
         // slice, and a large file gets a task of its own.
         if (text.length > PARSE_ALONE_CHARS || sliceDue(text.length / PARSE_CHARS_PER_MS)) await nextTask();
@@ -76,6 +78,7 @@ export class MemberSource implements ReactiveController {
             skipped.map((item) => `  features[${item.index}]: ${item.reason}`).join('\n'),
         );
       }
+      phase('checked');
       this.skipped = skipped;
       this.settle('ready', members);
     } catch (cause) {

@@ -1,5 +1,6 @@
 import L from './leaflet.js';
 import { nextTask } from '../next-task.js';
+import { phase } from '../phase.js';
 import type { Map as LeafletMap, Marker, MarkerClusterGroup, MarkerClusterGroupOptions } from 'leaflet';
 
 /** markercluster's slice length (ms): it checks the clock only every 200 markers, see below. */
@@ -52,6 +53,7 @@ export class ClusterLoad {
   }
 
   private finish(): void {
+    phase('clustered');
     this.running = false;
     this.settle(!this.afterStop);
     this.afterStop?.();

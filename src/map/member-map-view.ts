@@ -6,6 +6,7 @@ import { GestureHandling } from './gestures.js';
 import { clusterIcon, memberIcon, placeIcon } from './icons.js';
 import type { Member } from '../data/members.js';
 import { nextTask, sliceDue } from '../next-task.js';
+import { phase } from '../phase.js';
 import type { Strings } from '../i18n/index.js';
 
 export interface MemberMapViewOptions {
@@ -161,6 +162,7 @@ export class MemberMapView {
       }
       this.markers.set(member.id, this.createMarker(member));
     }
+    phase('markers');
     // markercluster's first chunk runs at once and cannot be cut: it needs room in this slice.
     if (sliceDue(CLUSTER_CHUNK_MS)) {
       await nextTask();
