@@ -428,7 +428,8 @@ async function measureTimes(side, size) {
   const exited = new Promise((resolve) => browserProcess.once('exit', resolve));
   if (cpuThrottle !== undefined) {
     const started = Date.now();
-    const throttled = await throttlePage(pipeConnection(browserProcess), cpuThrottle).then(
+    const gone = exited.then(() => Promise.reject(new Error('the browser exited')));
+    const throttled = await Promise.race([throttlePage(pipeConnection(browserProcess), cpuThrottle), gone]).then(
       () => (Date.now() - started < goWait - 500 ? undefined : 'the CPU was throttled too late'),
       (error) => String(error),
     );
