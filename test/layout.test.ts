@@ -46,6 +46,10 @@ describe('the narrowest columns, 360 px high', () => {
       for (const part of shadow(el).querySelectorAll('.toolbar button, [part="search"], .consent-prompt, .leaflet-control-attribution')) {
         if (visible(part)) expect(inside(box(part), host), part.className).to.equal(true);
       }
+      // The basemap's credit takes two lines in the narrowest columns: the consent bar stays above it.
+      const prompt = box(shadow(el).querySelector('.consent-prompt')!);
+      const credit = box(shadow(el).querySelector('.leaflet-control-attribution')!);
+      expect(prompt.bottom, `consent bar ${prompt.top}–${prompt.bottom}, credit ${credit.top}–${credit.bottom}`).to.be.at.most(credit.top);
     });
   }
 });

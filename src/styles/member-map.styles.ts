@@ -735,6 +735,14 @@ export const memberMapStyles = css`
     }
   }
 
+  /* The narrowest columns: the basemap's credit takes two lines, the consent bar stays above them. */
+  @container member-map (max-width: 299px) {
+    .consent-prompt,
+    .consent-withdraw {
+      bottom: 34px;
+    }
+  }
+
   /* Touch screens: every target at least 24 × 24 px, buttons 44 px where they fit (WCAG 2.2, 2.5.8). */
   @media (pointer: coarse) {
     .view-toggle button,
