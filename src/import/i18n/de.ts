@@ -1,3 +1,4 @@
+import { EXPORT_HEADERS } from '../columns.js';
 import { GAZETTEER_SOURCE } from '../gazetteer.js';
 import type { SkipCode } from '../../data/members.js';
 import type { Messages } from './messages.js';
@@ -23,21 +24,8 @@ export const de: Messages = {
   severity: { error: 'Fehler', warning: 'Hinweis' },
   line: (line, record) => (record === undefined ? `Zeile ${line}` : `Zeile ${line} (Tabellenzeile ${record})`),
   column: (header) => (header === '' ? 'Spalte ohne Überschrift' : `Spalte ${quote(header)}`),
-  field: {
-    id: 'ID',
-    name: 'Name',
-    role: 'Funktion',
-    organisation: 'Organisation',
-    municipality: 'Kommune',
-    state: 'Bundesland',
-    email: 'E-Mail',
-    phone: 'Telefon',
-    url: 'Website',
-    lat: 'Breitengrad',
-    lon: 'Längengrad',
-    postcode: 'PLZ',
-    ags: 'AGS',
-  },
+  // German nouns read the same in a sentence as in a column's header: one table for both.
+  field: EXPORT_HEADERS.de,
   problem: {
     'empty-file': () => 'Die Datei ist leer.',
     'no-data-rows': () => 'Die Datei enthält nur die Überschriftenzeile, aber keine Mitglieder.',
