@@ -466,6 +466,7 @@ async function measureTimes(side, size) {
   return {
     paint: report.paint,
     ready: report.ready,
+    frame: report.frame,
     longestTask: during.reduce((max, task) => Math.max(max, task.duration), 0),
     longTasks: during.length,
     blocking: during.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
@@ -683,6 +684,7 @@ await server.close();
 function summarise(size, measured) {
   const side = (list) => ({
     paint: median(list.map((m) => m.paint)),
+    frame: median(list.map((m) => m.frame)),
     longestTask: median(list.map((m) => m.longestTask)),
     blocking: median(list.map((m) => m.blocking)),
     heap: median(list.map((m) => m.heap)),
@@ -698,7 +700,7 @@ function summarise(size, measured) {
     size,
     a,
     b,
-    ratio: { paint: ratio(a.paint, b.paint), cpu: ratio(a.cpu, b.cpu), longestTask: ratio(a.longestTask, b.longestTask), heap: ratio(a.heap, b.heap) },
+    ratio: { paint: ratio(a.paint, b.paint), frame: ratio(a.frame, b.frame), cpu: ratio(a.cpu, b.cpu), longestTask: ratio(a.longestTask, b.longestTask), heap: ratio(a.heap, b.heap) },
     runs: { a: measured.a.map(strip), b: measured.b.map(strip) },
   };
 }
@@ -744,6 +746,9 @@ console.log('Longest task: 0 means no task over 50 ms (the Long Tasks API report
 console.log('');
 console.log(lines.join('\n'));
 if (goals.length) console.log(`\nGoals (issue 7):\n${goals.join('\n')}`);
+console.log('\nFirst frame with the clusters (a second reading of the same loads: the end of the first frame after the');
+console.log('page reports the members clustered, where "paint" waits for the animation frame after it):');
+for (const r of results) console.log(`- ${fmt(r.size)} members: ${fmt(r.a.frame)} / ${fmt(r.b.frame)} ms, ratio ${fmt(r.ratio.frame, 2)}`);
 if (options.phases) console.log(`\n${phaseTable(results, { runs }).join('\n')}`);
 if (size) console.log(`\n${sizeSummary(size)}`);
 
