@@ -5,7 +5,7 @@ import * as puppeteerCore from 'puppeteer-core';
 import { CHROME_ARGS, findChrome, findFirefox } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { dataCommand, inlineCss, markercluster, touchEmulation } from './scripts/test-plugins.js';
-import { chunked, dataFiles, raw, strictCsp, generated, hanging, slowResponses, tileServer } from './scripts/test-servers.js';
+import { chunked, dataFiles, raw, strictCsp, generated, hanging, heldResponses, slowResponses, tileServer } from './scripts/test-servers.js';
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chrome/Chromium found: run `node scripts/chrome.js --ensure`.');
@@ -65,7 +65,7 @@ const firefox = chromeLauncher({
 
 export default {
   nodeResolve: { exportConditions: ['production'] },
-  middleware: [strictCsp, raw, slowResponses, hanging, chunked, generated, dataFiles, tileServer()],
+  middleware: [strictCsp, raw, slowResponses, heldResponses, hanging, chunked, generated, dataFiles, tileServer()],
   concurrency: 1,
   // One browser at a time: Chromium's timing tests (long tasks, spiderfy) keep both cores to
   // themselves, and the two engines never compete for focus or the test servers.

@@ -14,6 +14,36 @@ export async function slowResponses(context, next) {
   return next();
 }
 
+const gates = new Map();
+function gate(key) {
+  if (!gates.has(key)) {
+    let open;
+    const opened = new Promise((resolve) => (open = resolve));
+    gates.set(key, { opened, open });
+  }
+  return gates.get(key);
+}
+/**
+ * `/held/<key>/<path>` answers `<path>` only once `/release/<key>` was requested (before or after it;
+ * at most 30 s), so that a test can do something for certain before a response arrives.
+ */
+export async function heldResponses(context, next) {
+  const release = /^\/release\/([\w-]+)$/.exec(context.path);
+  if (release) {
+    gate(release[1]).open();
+    context.status = 204;
+    return;
+  }
+  const held = /^\/held\/([\w-]+)(\/.*)$/.exec(context.path);
+  if (held) {
+    let timer;
+    await Promise.race([gate(held[1]).opened, new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+    clearTimeout(timer);
+    context.path = held[2]; // the gate stays open: a request repeated after the release passes at once
+  }
+  return next();
+}
+
 /**
  * `/csp/<path>` answers `<path>` with the strict Content-Security-Policy that the README documents,
  * for the workbench's CSP test (its relative requests stay under /csp/).

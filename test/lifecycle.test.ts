@@ -79,12 +79,14 @@ describe('<member-map> lifecycle', () => {
 
   it('finishes loading after being removed and re-added mid-load', async () => {
     const el = document.createElement('member-map') as MemberMap;
-    el.src = '/slow/400/test/fixtures/members.geojson';
+    const key = `re-added-${Math.random().toString(36).slice(2)}`;
+    el.src = `/held/${key}/test/fixtures/members.geojson`;
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width:600px">${el}</div>`);
     el.remove();
     await new Promise((resolve) => setTimeout(resolve, 100));
     const loaded = oneEvent(el, 'member-map-load');
     wrapper.append(el);
+    await fetch(`/release/${key}`); // the file arrives only after the element is back
     expect((await loaded).detail.count).to.equal(12);
     expect(visibleCounts(el).total).to.equal(12);
   });
@@ -180,11 +182,14 @@ describe('<member-map> lifecycle', () => {
 
   it('fits the members once shown when its tab was closed while they loaded', async () => {
     const el = document.createElement('member-map') as MemberMap;
-    el.src = '/slow/300/test/fixtures/members.geojson';
+    // The file is held back until the tab is closed: a delay alone lost the race on a busy machine.
+    const key = `tab-closed-${Math.random().toString(36).slice(2)}`;
+    el.src = `/held/${key}/test/fixtures/members.geojson`;
     const loaded = oneEvent(el, 'member-map-load');
     const tab = await fixture<HTMLDivElement>(html`<div style="width:700px">${el}</div>`);
     await waitUntil(() => mapContainers(el) === 1, 'map started');
     tab.style.display = 'none';
+    await fetch(`/release/${key}`);
     await loaded;
     expect(visibleCounts(el).total, 'nothing fits a map of size 0').to.be.lessThan(12);
     tab.style.display = 'block';

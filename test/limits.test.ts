@@ -25,13 +25,15 @@ async function mapFor(src: string, attributes: Record<string, string> = {}): Pro
 
 describe('slow, silent and oversized data', () => {
   it('shows the loading status for as long as a slow server takes', async () => {
-    const { el, loaded } = await mapFor('/slow/1500/test/fixtures/members.geojson');
+    const key = `slow-server-${Math.random().toString(36).slice(2)}`;
+    const { el, loaded } = await mapFor(`/held/${key}/test/fixtures/members.geojson`);
     await waitUntil(() => status(el).textContent!.includes('Lade Mitglieder'), 'loading shown');
     for (let i = 0; i < 5; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(status(el).textContent!.trim()).to.equal('Lade Mitglieder…');
       expect(status(el).getBoundingClientRect().width, 'visible').to.be.greaterThan(50);
     }
+    await fetch(`/release/${key}`); // the server answers only now
     await loaded;
     await el.updateComplete;
     expect(status(el).textContent!.trim()).to.equal('12 Mitglieder auf der Karte');

@@ -29,13 +29,15 @@ describe('<member-map> loading and clustering', () => {
 
   it('shows a polite status while the file loads, then the count', async () => {
     const el = document.createElement('member-map');
-    el.src = '/slow/600/test/fixtures/members.geojson';
+    const key = `status-${Math.random().toString(36).slice(2)}`;
+    el.src = `/held/${key}/test/fixtures/members.geojson`;
     const loaded = oneEvent(el, 'member-map-load');
     await fixture(html`<div style="width:600px">${el}</div>`);
     const status = shadow(el).querySelector<HTMLElement>('[part="status"]')!;
     expect(status.getAttribute('role')).to.equal('status');
     await waitUntil(() => status.textContent!.trim() === 'Lade Mitglieder…', 'loading status shown');
     expect(status.getBoundingClientRect().width).to.be.greaterThan(50); // visible, not only announced
+    await fetch(`/release/${key}`); // the server answers only now
     await loaded;
     await el.updateComplete;
     expect(status.textContent!.trim()).to.equal('12 Mitglieder auf der Karte');
