@@ -196,6 +196,38 @@ describe('<member-map> lifecycle', () => {
     await waitUntil(() => visibleCounts(el).total === 12, 'all members in view after showing the tab');
   });
 
+  it('does not fit the members to the size its map had before its tab was closed', async () => {
+    // A ResizeObserver that reports only when the test says so: as on a busy page, where no frame
+    // (and so no report) comes between closing the tab and the members' arrival.
+    const RealResizeObserver = window.ResizeObserver;
+    const reports: (() => void)[] = [];
+    window.ResizeObserver = class {
+      constructor(callback: ResizeObserverCallback) {
+        reports.push(() => callback([], this as unknown as ResizeObserver));
+      }
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    try {
+      const collection = await (await fetch(`${FIXTURES}members.geojson`)).json();
+      const el = document.createElement('member-map') as MemberMap;
+      const tab = await fixture<HTMLDivElement>(html`<div style="width:700px">${el}</div>`);
+      await waitUntil(() => mapContainers(el) === 1, 'map started');
+      expect(reports.length, 'the element observes its size').to.be.greaterThan(0);
+      const loaded = oneEvent(el, 'member-map-load');
+      tab.style.display = 'none';
+      el.data = collection;
+      await loaded;
+      expect(visibleCounts(el).total, 'nothing fits a map of size 0').to.be.lessThan(12);
+      tab.style.display = 'block';
+      reports.forEach((report) => report());
+      await waitUntil(() => visibleCounts(el).total === 12, 'all members in view after showing the tab');
+    } finally {
+      window.ResizeObserver = RealResizeObserver;
+    }
+  });
+
   it('waits inside a hidden container and renders correctly once shown', async () => {
     const el = document.createElement('member-map') as MemberMap;
     el.src = `${FIXTURES}members.geojson?hidden-tab`;

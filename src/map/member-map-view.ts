@@ -399,6 +399,9 @@ export class MemberMapView {
   }
 
   private fitToMembers(): void {
+    // Leaflet keeps the size it measured last, and the ResizeObserver reports a change (a tab closed
+    // while the members loaded) only at the next frame: measure now instead of fitting a stale size.
+    this.map.invalidateSize({ pan: false });
     const size = this.map.getSize();
     this.fitPending = size.x === 0 || size.y === 0;
     const area = this.fitArea();
