@@ -24,8 +24,9 @@ function gate(key) {
   return gates.get(key);
 }
 /**
- * `/held/<key>/<path>` answers `<path>` only once `/release/<key>` was requested (before or after it;
- * at most 30 s), so that a test can do something for certain before a response arrives.
+ * `/held/<key>/<path>` answers `<path>` only once `/release/<key>` was requested (before or after it),
+ * so that a test can do something for certain before a response arrives. Without a release it answers
+ * 504 after 30 s, so that a forgotten release shows.
  */
 export async function heldResponses(context, next) {
   const release = /^\/release\/([\w-]+)$/.exec(context.path);
@@ -37,8 +38,15 @@ export async function heldResponses(context, next) {
   const held = /^\/held\/([\w-]+)(\/.*)$/.exec(context.path);
   if (held) {
     let timer;
-    await Promise.race([gate(held[1]).opened, new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+    const released = await Promise.race([
+      gate(held[1]).opened.then(() => true),
+      new Promise((resolve) => (timer = setTimeout(() => resolve(false), 30_000))),
+    ]);
     clearTimeout(timer);
+    if (!released) {
+      context.status = 504;
+      return;
+    }
     context.path = held[2]; // the gate stays open: a request repeated after the release passes at once
   }
   return next();

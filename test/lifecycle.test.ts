@@ -220,9 +220,17 @@ describe('<member-map> lifecycle', () => {
       el.data = collection;
       await loaded;
       expect(visibleCounts(el).total, 'nothing fits a map of size 0').to.be.lessThan(12);
+      // The tab opens narrower than the map was: the members must be fitted to the new size.
+      tab.style.width = '400px';
       tab.style.display = 'block';
       reports.forEach((report) => report());
       await waitUntil(() => visibleCounts(el).total === 12, 'all members in view after showing the tab');
+      const mapBox = shadow(el).querySelector('.leaflet-container')!.getBoundingClientRect();
+      expect(mapBox.width).to.equal(400);
+      for (const icon of shadow(el).querySelectorAll('.member-marker, .member-cluster')) {
+        const box = icon.getBoundingClientRect();
+        expect(box.left >= mapBox.left && box.right <= mapBox.right, 'marker inside the map').to.equal(true);
+      }
     } finally {
       window.ResizeObserver = RealResizeObserver;
     }
