@@ -217,6 +217,26 @@ require '/usr/share/wordpress/index.php';
     kses_init();
     echo wp_insert_post(['post_title' => 'Nur Shortcode', 'post_status' => 'publish', 'post_content' => '[member-map]']);`);
 
+  // The settings' sanitize callbacks: an invalid value is refused with a message, the saved one stays.
+  const refused = JSON.parse(
+    wp(`require_once ABSPATH . 'wp-admin/includes/template.php';
+    member_map_register_settings();
+    update_option('member_map_data_url', 'javascript:alert(1)');
+    $url = get_option('member_map_data_url');
+    update_option('member_map_contact_email', 'stock(at)example.org');
+    $mail = get_option('member_map_contact_email');
+    update_option('member_map_contact_email', 'nobody');
+    $kept = get_option('member_map_contact_email');
+    update_option('member_map_contact_email', ' ');
+    $cleared = get_option('member_map_contact_email');
+    delete_option('member_map_contact_email');
+    echo json_encode([$url, count(get_settings_errors('member_map_data_url')), $mail, $kept, count(get_settings_errors('member_map_contact_email')), $cleared]);`),
+  );
+  check(
+    JSON.stringify(refused) === JSON.stringify([posts.upload, 1, 'stock(at)example.org', 'stock(at)example.org', 1, '']),
+    `the settings refuse a javascript: data address and a contact address that is none, keep the saved ones and say why; an empty field clears (${JSON.stringify(refused)})`,
+  );
+
   // As an administrator: the README's Custom HTML snippet, script and stylesheet from the plugin's folder.
   const pluginUrl = `${site}/wp-content/plugins/member-map`;
   const admin = wp(`wp_set_current_user(1);

@@ -79,15 +79,15 @@ function member_map_sanitize_tiles( $value ) {
  */
 function member_map_sanitize_data_url( $value ) {
 	// esc_url_raw keeps percent-escapes (%20, %C3%BC) that sanitize_text_field would strip.
-	$value = is_string( $value ) ? trim( esc_url_raw( trim( $value ), array( 'http', 'https' ) ) ) : '';
-	if ( '' === $value || ( preg_match( '#^(https?:/)?/#i', $value ) && '' !== member_map_esc_url( $value ) ) ) {
-		return $value;
-	}
-	member_map_settings_error(
+	$submitted = is_string( $value ) ? trim( $value ) : '';
+	$value     = trim( esc_url_raw( $submitted, array( 'http', 'https' ) ) );
+	return member_map_valid_or_saved(
 		MEMBER_MAP_OPTION_DATA_URL,
+		$value,
+		// An empty field clears the address; one that cleaning empties (javascript:…) is refused.
+		'' === $submitted || ( preg_match( '#^(https?:/)?/#i', $value ) && '' !== member_map_esc_url( $value ) ),
 		__( 'Die Adresse der Mitgliederdatei muss mit https:// (oder http://) oder mit / beginnen. Die bisherige Adresse bleibt gespeichert.', 'member-map' )
 	);
-	return member_map_get_option( MEMBER_MAP_OPTION_DATA_URL );
 }
 
 /**
@@ -97,15 +97,14 @@ function member_map_sanitize_data_url( $value ) {
  * @return string
  */
 function member_map_sanitize_contact_email( $value ) {
-	$value = is_string( $value ) ? trim( sanitize_text_field( $value ) ) : '';
-	if ( '' === $value || member_map_is_contact_email( $value ) ) {
-		return $value;
-	}
-	member_map_settings_error(
+	$submitted = is_string( $value ) ? trim( $value ) : '';
+	$value     = trim( sanitize_text_field( $submitted ) );
+	return member_map_valid_or_saved(
 		MEMBER_MAP_OPTION_CONTACT_EMAIL,
+		$value,
+		'' === $submitted || member_map_is_contact_email( $value ),
 		__( 'Die Kontaktadresse ist keine gültige E-Mail-Adresse. Die bisherige Adresse bleibt gespeichert.', 'member-map' )
 	);
-	return member_map_get_option( MEMBER_MAP_OPTION_CONTACT_EMAIL );
 }
 
 /**
@@ -116,6 +115,24 @@ function member_map_sanitize_contact_email( $value ) {
  */
 function member_map_is_contact_email( $value ) {
 	return false !== is_email( str_ireplace( '(at)', '@', $value ) );
+}
+
+/**
+ * What a sanitize callback keeps: the cleaned value when it is valid, else the saved value, with a
+ * settings error that says why.
+ *
+ * @param string $setting Option name.
+ * @param string $value   Submitted value, already cleaned.
+ * @param bool   $valid   Whether `$value` may be saved.
+ * @param string $message Why it may not.
+ * @return string
+ */
+function member_map_valid_or_saved( $setting, $value, $valid, $message ) {
+	if ( $valid ) {
+		return $value;
+	}
+	member_map_settings_error( $setting, $message );
+	return member_map_get_option( $setting );
 }
 
 /**
