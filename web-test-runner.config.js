@@ -70,6 +70,9 @@ export default {
   // One browser at a time: Chromium's timing tests (long tasks, spiderfy) keep both cores to
   // themselves, and the two engines never compete for focus or the test servers.
   concurrentBrowsers: 1,
+  // Firefox starts only once Chromium's suites are done; on a busy 2-core machine its first page once
+  // took over the default 30 s to open.
+  browserStartTimeout: 120_000,
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [chromium],
   testFramework: { config: { timeout: 10000 } },
