@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
 import { CHROME_ARGS, findChrome, findFirefox } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
-import { dataCommand, inlineCss, markercluster, touchEmulation } from './scripts/test-plugins.js';
+import { accessibilityCommands, dataCommand, inlineCss, markercluster, touchEmulation } from './scripts/test-plugins.js';
 import { chunked, dataFiles, raw, strictCsp, generated, hanging, heldResponses, slowResponses, tileServer } from './scripts/test-servers.js';
 
 const executablePath = findChrome();
@@ -80,5 +80,5 @@ export default {
     { name: 'chromium', files: ['test/**/*.test.ts'], browsers: [chromium] },
     { name: 'firefox', files: FIREFOX_SUITES, browsers: [firefox] },
   ],
-  plugins: [inlineCss(), markercluster, dataCommand(), touchEmulation(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [inlineCss(), markercluster, dataCommand(), touchEmulation(), accessibilityCommands(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
 };

@@ -77,3 +77,39 @@ export function touchEmulation() {
     },
   };
 }
+
+/**
+ * Two Chromium-only looks at the page through the DevTools Protocol, for accessibility tests:
+ * `executeServerCommand('emulate-forced-colors', { active })` switches `forced-colors: active`
+ * (Windows high contrast), which @web/test-runner-commands' emulateMedia cannot; and
+ * `executeServerCommand('accessibility-tree')` answers the page's full accessibility tree as
+ * [{ id, role, name, ignored, childIds }], what a screen reader is given. Both answer false without CDP.
+ */
+export function accessibilityCommands() {
+  const sessions = new Map();
+  return {
+    name: 'member-map:accessibility-commands',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors' && command !== 'accessibility-tree') return undefined;
+      let client = sessions.get(session.id);
+      try {
+        if (!client) sessions.set(session.id, (client = await session.browser.getPage(session.id).createCDPSession()));
+      } catch {
+        return false; // Firefox over WebDriver BiDi
+      }
+      if (command === 'emulate-forced-colors') {
+        const features = [{ name: 'forced-colors', value: payload.active ? 'active' : 'none' }];
+        await client.send('Emulation.setEmulatedMedia', { features });
+        return true;
+      }
+      const { nodes } = await client.send('Accessibility.getFullAXTree');
+      return nodes.map((node) => ({
+        id: node.nodeId,
+        role: node.role?.value ?? '',
+        name: node.name?.value ?? '',
+        ignored: node.ignored,
+        childIds: node.childIds ?? [],
+      }));
+    },
+  };
+}

@@ -65,12 +65,19 @@ export function fetchBasemap(url: string): Promise<BasemapData> {
   return data;
 }
 
-/** Creates the basemap's panes (once per map): under the markers, above the background. */
+/**
+ * Creates the basemap's panes (once per map): under the markers, above the background. Both are
+ * decoration, hidden from assistive technology: a screen reader would otherwise meet an unnamed
+ * image (the SVG) and a run of city names between the members and the zoom buttons.
+ */
 export function addBasemapPanes(map: L.Map): void {
-  map.createPane(BASEMAP_PANE).style.zIndex = '150';
+  const shapes = map.createPane(BASEMAP_PANE);
+  shapes.style.zIndex = '150';
+  shapes.setAttribute('aria-hidden', 'true');
   const labels = map.createPane(LABEL_PANE);
   labels.style.zIndex = '350';
   labels.style.pointerEvents = 'none';
+  labels.setAttribute('aria-hidden', 'true');
 }
 
 function cityLabel(name: string): L.DivIcon {
