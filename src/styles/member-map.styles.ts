@@ -783,4 +783,42 @@ export const memberMapStyles = css`
       line-height: 24px;
     }
   }
+
+  /* Forced colours (Windows high contrast): the browser swaps every colour for the user's few system
+     colours and drops all shadows. Boxes that stood out by a shadow get a border, every button one of
+     its own, and the pressed view takes the system's selection colours, as the user's other programs
+     show a chosen option. Outside forced colours nothing here applies. */
+  @media (forced-colors: active) {
+    .leaflet-popup-content-wrapper,
+    .leaflet-popup-tip,
+    .contact-panel,
+    .consent-prompt,
+    .status.visible,
+    .map-empty,
+    .teaser-caption {
+      border: 1px solid CanvasText;
+    }
+    .error {
+      border: 1px solid CanvasText;
+      border-left-width: 5px;
+    }
+    :host button,
+    .leaflet-bar a,
+    .leaflet-bar a:last-child,
+    .leaflet-container a.leaflet-popup-close-button {
+      border: 1px solid ButtonText;
+    }
+    /* In the popup's corner the close button's border would run into the popup's own. */
+    .leaflet-container a.leaflet-popup-close-button {
+      top: 3px;
+      right: 3px;
+    }
+    .link-button {
+      padding: 1px 6px;
+    }
+    :host button[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
 `;

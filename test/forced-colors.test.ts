@@ -1,0 +1,117 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { loadedMap, shadow } from './helpers.js';
+
+// Windows high contrast, as Chromium emulates it: the browser replaces the author's colours with the
+// user's few system colours and drops every box-shadow. Whatever told states and edges apart only by
+// a background or a shadow is then gone. Chromium only (the emulation needs CDP).
+
+async function forcedColors(active: boolean): Promise<void> {
+  const done = await executeServerCommand('emulate-forced-colors', { active });
+  if (!done) throw new Error('forced-colour emulation needs Chromium (CDP)');
+}
+
+/** Visible on screen: not hidden, and more than the 1 px box of a visually hidden element. */
+function shown(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.width > 4 && box.height > 4 && getComputedStyle(element).visibility !== 'hidden';
+}
+
+const transparent = (colour: string) => colour === 'transparent' || /rgba\(.*,\s*0\)$/.test(colour);
+
+/**
+ * Why `element` has no visible edge in its computed style, or '' when it has one: an outline, or a
+ * border on all four sides, in a colour that is neither transparent nor the element's own background.
+ */
+function missingEdge(element: Element): string {
+  const style = getComputedStyle(element);
+  const background = style.backgroundColor;
+  const line = (width: string, lineStyle: string, colour: string) =>
+    parseFloat(width) >= 1 && lineStyle !== 'none' && lineStyle !== 'hidden' && !transparent(colour) && colour !== background;
+  if (line(style.outlineWidth, style.outlineStyle, style.outlineColor)) return '';
+  const sides = ['Top', 'Right', 'Bottom', 'Left'] as const;
+  const bare = sides.filter((side) => {
+    const property = (part: string) => style.getPropertyValue(`border-${side.toLowerCase()}-${part}`);
+    return !line(property('width'), property('style'), property('color'));
+  });
+  if (bare.length === 0) return '';
+  return `no outline, no border ${bare.join('/').toLowerCase()} (border ${style.border}, background ${background})`;
+}
+
+/** Everything a visitor can press: buttons, and what Leaflet makes a button (zoom, close, markers, clusters). */
+function buttons(el: HTMLElement): HTMLElement[] {
+  return [...shadow(el).querySelectorAll<HTMLElement>('button, [role="button"]')].filter(shown);
+}
+
+/** `button.close "Schließen"`: enough to find the element in a failure message. */
+function nameOf(element: Element): string {
+  const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return `${element.localName}${[...element.classList].map((name) => `.${name}`).join('')} "${text.slice(0, 40)}"`;
+}
+
+/** Elements of `list` without a visible edge, each with the reason. */
+const edgeless = (list: Element[]) => list.map((element) => [nameOf(element), missingEdge(element)]).filter(([, why]) => why);
+
+describe('forced colours (Windows high contrast)', () => {
+  before(async () => {
+    await forcedColors(true);
+    expect(matchMedia('(forced-colors: active)').matches, 'the emulation is on').to.be.true;
+  });
+  after(() => forcedColors(false));
+
+  it('tells the pressed view button from the other by more than its background', async () => {
+    const el = await loadedMap('members.geojson');
+    const [mapButton, listButton] = shadow(el).querySelectorAll<HTMLButtonElement>('.view-toggle button');
+    const compare = () => {
+      const pressed = getComputedStyle(mapButton.getAttribute('aria-pressed') === 'true' ? mapButton : listButton);
+      const other = getComputedStyle(mapButton.getAttribute('aria-pressed') === 'true' ? listButton : mapButton);
+      const properties = ['color', 'outline-style', 'outline-width', 'outline-color'];
+      for (const side of ['top', 'right', 'bottom', 'left']) properties.push(`border-${side}-width`, `border-${side}-style`, `border-${side}-color`);
+      return properties.filter((name) => pressed.getPropertyValue(name) !== other.getPropertyValue(name));
+    };
+    expect(mapButton.getAttribute('aria-pressed')).to.equal('true');
+    expect(compare(), 'what differs besides the background, map view').not.to.be.empty;
+    listButton.click();
+    await el.updateComplete;
+    expect(listButton.getAttribute('aria-pressed')).to.equal('true');
+    expect(compare(), 'what differs besides the background, list view').not.to.be.empty;
+  });
+
+  it('outlines the consent bar, the popup, the contact panel and every button', async () => {
+    const el = await loadedMap('members.geojson');
+    const consentBar = shadow(el).querySelector('.consent-prompt')!;
+    expect(consentBar, 'the consent bar').to.exist;
+    const selected = oneEvent(el, 'member-map-select');
+    el.selected = 'hd';
+    await selected;
+    const popup = shadow(el).querySelector('.leaflet-popup-content-wrapper')!;
+    expect(popup, 'the popup').to.exist;
+    shadow(el).querySelector<HTMLButtonElement>('[part="contact-button"]')!.click();
+    await el.updateComplete;
+    const panel = shadow(el).querySelector('[part="contact-panel"]')!;
+    expect(panel, 'the contact panel').to.exist;
+    // A focus ring is an outline too: measure the edges as they are when nothing has the focus.
+    (shadow(el).activeElement as HTMLElement | null)?.blur();
+    const tip = shadow(el).querySelector('.leaflet-popup-tip')!;
+    const pressable = buttons(el);
+    // At least: full screen, map, list, contact, consent, zoom in/out, popup close and join, panel close.
+    expect(pressable.length, 'buttons on screen').to.be.greaterThan(9);
+    expect(edgeless([consentBar, popup, tip, panel, ...pressable])).to.deep.equal([]);
+  });
+
+  it('outlines the narrow consent bar with its info button, and the button that hides the tiles again', async () => {
+    const narrow = await loadedMap('members.geojson');
+    narrow.style.width = '375px';
+    await narrow.updateComplete;
+    const info = shadow(narrow).querySelector('.consent-info')!;
+    expect(shown(info), 'the info button of a narrow element').to.be.true;
+    expect(edgeless([shadow(narrow).querySelector('.consent-prompt')!, ...buttons(narrow)])).to.deep.equal([]);
+
+    // Consent given: the tiles come from the local test tile server.
+    const { origin } = (await (await fetch('/__tiles/origin')).json()) as { origin: string };
+    const granted = await loadedMap('members.geojson', { consent: 'granted', 'tile-url': `${origin}/forced-colors/{z}/{x}/{y}.png` });
+    const withdraw = shadow(granted).querySelector('.consent-withdraw')!;
+    expect(withdraw, 'the button that hides the tiles').to.exist;
+    expect(edgeless(buttons(granted))).to.deep.equal([]);
+  });
+});
