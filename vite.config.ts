@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { dataAssets } from './scripts/assets.js';
+import { licenseNotices } from './scripts/notices.js';
 import { leafletCssWithoutImages, markerclusterAsModule, minifiedElementCss } from './scripts/build-plugins.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -56,6 +57,8 @@ function pageLinks(): Plugin {
 export default defineConfig(({ mode }) => {
   const classic = mode === 'iife';
   const plugins = [markerclusterAsModule(), leafletCssWithoutImages(), minifiedElementCss()];
+  // Each build records what it bundled for dist/THIRD-PARTY-LICENSES.txt and the SBOM (scripts/notices.js).
+  const notices = licenseNotices(PAGES[mode] ? mode : classic ? 'iife' : 'es');
   // Pre-bundling would bypass markerclusterAsModule; serve it through the plugin instead.
   const optimizeDeps = { exclude: ['leaflet.markercluster'] };
   const page = PAGES[mode];
@@ -64,7 +67,7 @@ export default defineConfig(({ mode }) => {
       root: here(page.folder),
       base: './',
       publicDir: false,
-      plugins: [...plugins, pageLinks()],
+      plugins: [...plugins, ...notices, pageLinks()],
       define: phases,
       optimizeDeps,
       build: {
@@ -84,7 +87,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [...plugins, dataAssets(), pageLinks()],
+    plugins: [...plugins, ...notices, dataAssets(), pageLinks()],
     // A classic script has no import.meta; src/script-url.ts falls back to document.currentScript.
     define: classic ? { ...phases, 'import.meta.url': 'undefined' } : phases,
     optimizeDeps,

@@ -1,6 +1,6 @@
 // Writes dist/member-map-wordpress.zip, the WordPress plugin: the files of wordpress/ (the version
-// from package.json written in for `{{VERSION}}`) and, beside them, the classic script and the files
-// it finds next to itself. Everything sits in the folder member-map/, as WordPress's "Upload Plugin"
+// from package.json written in for `{{VERSION}}`) and, beside them, the classic script, the files
+// it finds next to itself, and the licence papers (LICENSE, THIRD-PARTY-LICENSES.txt). Everything sits in the folder member-map/, as WordPress's "Upload Plugin"
 // expects. The last step of `npm run build`.
 //
 // `node scripts/wordpress-zip.js [out.zip]` writes elsewhere (the package test builds it twice).
@@ -22,7 +22,10 @@ const path = (...parts) => resolve(root, ...parts);
 export const PLUGIN_FOLDER = 'member-map';
 
 /** What the build writes into dist/ that the plugin serves: the script and the files beside it. */
-export const DIST_FILES = ['member-map.iife.js', 'member-map-basemap.json', 'member-map-places.json', 'member-map.css'];
+export const DIST_FILES = ['member-map.iife.js', 'member-map-basemap.json', 'member-map-places.json', 'member-map.css', 'THIRD-PARTY-LICENSES.txt'];
+
+/** From the repository's root: the plugin's own licence. */
+export const ROOT_FILES = ['LICENSE'];
 
 /** Replaced by package.json's version in every text file of wordpress/. */
 export const VERSION_PLACEHOLDER = '{{VERSION}}';
@@ -68,11 +71,11 @@ export function pluginEntries() {
   if (!new RegExp(`^ \\* Version: +${version.replaceAll('.', '\\.').replaceAll('+', '\\+')}$`, 'm').test(header)) {
     throw new Error(`wordpress/member-map.php has no "Version: ${VERSION_PLACEHOLDER}" in its header`);
   }
-  for (const file of DIST_FILES) {
-    if (files.has(file)) throw new Error(`wordpress/${file} would hide dist/${file}`);
-    const built = path('dist', file);
-    if (!existsSync(built)) throw new Error(`dist/${file} is missing: run the other build steps first`);
-    files.set(file, readFileSync(built));
+  for (const [folder, file] of [...DIST_FILES.map((name) => ['dist', name]), ...ROOT_FILES.map((name) => ['.', name])]) {
+    if (files.has(file)) throw new Error(`wordpress/${file} would hide ${folder}/${file}`);
+    const source = path(folder, file);
+    if (!existsSync(source)) throw new Error(`${folder}/${file} is missing: run the other build steps first`);
+    files.set(file, readFileSync(source));
   }
 
   const entries = new Map();

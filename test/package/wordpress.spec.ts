@@ -14,8 +14,10 @@ const file = (path: string) => fileURLToPath(new URL(path, root));
 const pkg = JSON.parse(readFileSync(file('package.json'), 'utf8'));
 const ZIP = file('dist/member-map-wordpress.zip');
 
-/** The script and the files it finds beside itself: what the plugin serves from its folder. */
-const BUILT = ['member-map.iife.js', 'member-map-basemap.json', 'member-map-places.json', 'member-map.css'];
+/** The script and the files it finds beside itself: what the plugin serves from its folder; and the notices of what it bundles. */
+const BUILT = ['member-map.iife.js', 'member-map-basemap.json', 'member-map-places.json', 'member-map.css', 'THIRD-PARTY-LICENSES.txt'];
+/** From the repository's root. */
+const ROOT_FILES = ['LICENSE'];
 
 interface Entry {
   name: string;
@@ -84,7 +86,7 @@ const contents = (entries: Entry[], name: string) => {
   return entry.data;
 };
 
-test('the zip holds the plugin in member-map/: its files, the script and the three files beside it, nothing else', () => {
+test('the zip holds the plugin in member-map/: its files, the script, the three files beside it and the licence papers, nothing else', () => {
   const entries = zipEntries();
   const names = entries.map((entry) => entry.name);
   for (const name of names) assert.match(name, /^member-map\//, `${name} is inside member-map/`);
@@ -92,8 +94,8 @@ test('the zip holds the plugin in member-map/: its files, the script and the thr
 
   const files = names.filter((name) => !name.endsWith('/')).map((name) => name.slice('member-map/'.length));
   const source = listFiles(file('wordpress'));
-  assert.deepEqual([...files].sort(), [...source, ...BUILT].sort(), 'exactly the files of wordpress/ and the built files');
-  for (const required of ['member-map.php', 'readme.txt', 'uninstall.php', 'block/block.json', 'block/editor.js', ...BUILT]) {
+  assert.deepEqual([...files].sort(), [...source, ...BUILT, ...ROOT_FILES].sort(), 'exactly the files of wordpress/, the built files and LICENSE');
+  for (const required of ['member-map.php', 'readme.txt', 'uninstall.php', 'block/block.json', 'block/editor.js', ...BUILT, ...ROOT_FILES]) {
     assert.ok(files.includes(required), `member-map/${required}`);
   }
   for (const name of files) {
@@ -145,6 +147,7 @@ test('the version is filled in everywhere, and the readme and block.json are Wor
 test('the built files are the ones in dist/, and the plugin files are wordpress/ with the version', () => {
   const entries = zipEntries();
   for (const name of BUILT) assert.ok(contents(entries, name).equals(readFileSync(file(`dist/${name}`))), `${name} as built`);
+  for (const name of ROOT_FILES) assert.ok(contents(entries, name).equals(readFileSync(file(name))), `${name} as in the repository`);
   for (const name of listFiles(file('wordpress'))) {
     const expected = readFileSync(file(`wordpress/${name}`), 'utf8').replaceAll('{{VERSION}}', pkg.version);
     assert.equal(contents(entries, name).toString('utf8'), expected, name);
