@@ -408,9 +408,13 @@ test('publiccode.yml follows the publiccode.yml standard 0.7', () => {
   assert.deepEqual(checkPubliccode(doc), []);
 });
 
-test('publiccode.yml says what package.json says: version and licence', () => {
+test('publiccode.yml says what package.json and LICENSE say: version, licence, copyright holder', () => {
   assert.equal(doc.softwareVersion, pkg.version);
-  assert.equal((doc.legal as Record<string, Json>).license, pkg.license);
+  const legal = doc.legal as Record<string, Json>;
+  assert.equal(legal.license, pkg.license);
+  const copyright = read('LICENSE').match(/^Copyright (?:\(c\) |©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?(.+)$/im);
+  assert.ok(copyright, 'LICENSE has a copyright line');
+  assert.equal(legal.mainCopyrightOwner, copyright[1].trim());
 });
 
 test('publiccode.yml describes the element in German and English, the languages it speaks', () => {
