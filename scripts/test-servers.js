@@ -140,14 +140,16 @@ const TILE = Buffer.from(
 
 /**
  * A tile server on its own origin (127.0.0.1, a free port) that answers any `…/{z}/{x}/{y}.png` and
- * records each request. The test page reaches it through `/__tiles/origin`, `/__tiles/log` and
- * `/__tiles/reset` on the test server.
+ * records each request (with its headers and the address it came from) and counts the connections
+ * opened to it. The test page reaches it through `/__tiles/origin`, `/__tiles/log`,
+ * `/__tiles/connections` and `/__tiles/reset` on the test server.
  */
 export function tileServer() {
   const requests = [];
+  let connections = 0;
   let origin = '';
   const server = createServer((request, response) => {
-    requests.push({ path: request.url, referer: request.headers.referer ?? null });
+    requests.push({ path: request.url, referer: request.headers.referer ?? null, headers: request.headers, address: request.socket.remoteAddress });
     // Any prefix may come before /{z}/{x}/{y}.png, so that tests can avoid the browser's image cache.
     if (!/^(\/[\w-]+)*\/\d+\/\d+\/\d+\.png$/.test(request.url ?? '')) {
       response.writeHead(404).end();
@@ -155,6 +157,8 @@ export function tileServer() {
     }
     response.writeHead(200, { 'Content-Type': 'image/png', 'Access-Control-Allow-Origin': '*' }).end(TILE);
   });
+  // Any connection counts, also one that never sends a request (a preconnect).
+  server.on('connection', () => (connections += 1));
   const ready = new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       origin = `http://127.0.0.1:${server.address().port}`;
@@ -168,7 +172,11 @@ export function tileServer() {
     context.type = 'application/json';
     if (context.path === '/__tiles/origin') context.body = JSON.stringify({ origin });
     else if (context.path === '/__tiles/log') context.body = JSON.stringify(requests);
-    else if (context.path === '/__tiles/reset') context.body = JSON.stringify(requests.splice(0).length);
+    else if (context.path === '/__tiles/connections') context.body = JSON.stringify({ connections });
+    else if (context.path === '/__tiles/reset') {
+      connections = 0;
+      context.body = JSON.stringify(requests.splice(0).length);
+    }
     else return next();
   };
 }

@@ -1,0 +1,440 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+
+// What a site page with <member-map> sends and stores: the statements of docs/datenschutz.md that a
+// test can check. Each test names the statement it backs; the document names the test.
+//
+// The site page is test/fixtures/privacy/site.html, opened in a frame of its own: the stylesheet and
+// the built classic script from the site's own folder (/dist/), as the README's "Plain HTML" step has
+// it, so that its resource timeline holds every request of the page from its first moment. Three
+// witnesses watch it, and none of them filters anything:
+// - the frame's resource entries (Chromium lists failed requests too);
+// - test/fixtures/privacy/recorder.js, loaded first, which records every fetch, XMLHttpRequest,
+//   sendBeacon, WebSocket and EventSource the page's scripts start (address, method, body or not) and
+//   every request the page's Content-Security-Policy blocked. That policy lets images come only from
+//   the site and from 127.0.0.1 (the tests' tile server), so that the default tile server,
+//   tile.openstreetmap.org, is never reached from a test: an attempt is blocked and reported;
+// - the tests' tile server (scripts/test-servers.js), which logs each request with its headers and
+//   counts every connection opened to it, a preconnect without a request included.
+// Each test that asserts an absence first or afterwards shows, on the same page and with the same
+// witness, the presence it would report (the tiles after consent, the places file of a search).
+
+interface Call {
+  api: string;
+  method: string;
+  url: string;
+  body: boolean;
+}
+interface Blocked {
+  directive: string;
+  url: string;
+}
+interface PrivacyLog {
+  calls: Call[];
+  blocked: Blocked[];
+}
+interface TileRequest {
+  path: string;
+  referer: string | null;
+  headers: Record<string, string | undefined>;
+  address: string;
+}
+type MapElement = HTMLElement & { consent: boolean; selected: string; view: string; data?: unknown; updateComplete: Promise<boolean> };
+type FrameWindow = Window & typeof globalThis & { privacyLog?: PrivacyLog };
+
+interface Site {
+  frame: HTMLIFrameElement;
+  win: FrameWindow;
+  doc: Document;
+  map: MapElement;
+  root: ShadowRoot;
+  log: PrivacyLog;
+  /** Every resource the page requested since it opened (its own HTML document aside). */
+  requests(): URL[];
+}
+
+const SITE = '/test/fixtures/privacy/site.html';
+/** Where the site keeps the script and the files beside it (site.html loads them from here). */
+const DIST = '/dist/';
+/** Files of the test harness, not of the site: the dev server's reload script, injected into every page it serves, and the recorder. */
+const HARNESS = ['/__web-dev-server__web-socket.js', '/test/fixtures/privacy/recorder.js'];
+const MEMBERS = '/test/fixtures/members.geojson';
+const OSM = 'https://tile.openstreetmap.org';
+
+const json = async <T>(path: string): Promise<T> => (await fetch(path)).json() as Promise<T>;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let tileOrigin = '';
+let tilePrefix = '';
+const tileUrl = () => `${tileOrigin}/${tilePrefix}/{z}/{x}/{y}.png`;
+/** This test's requests to the tile server (a frame of an earlier test may still finish some). */
+const tileRequests = async () => (await json<TileRequest[]>('/__tiles/log')).filter((request) => request.path.startsWith(`/${tilePrefix}/`));
+/** Connections opened to the tile server since this test began. */
+const tileConnections = async () => (await json<{ connections: number }>('/__tiles/connections')).connections;
+const zoomOf = (request: TileRequest) => Number(request.path.split('/').at(-3));
+
+/** Opens the site page in a frame and adds a `<member-map>` with `attributes`; resolves once its members are on the map. */
+async function openSite(attributes: Record<string, string> = {}): Promise<Site> {
+  const frame = document.createElement('iframe');
+  frame.width = '1000';
+  frame.height = '760';
+  document.body.append(frame);
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = SITE;
+  await loaded;
+  const win = frame.contentWindow as FrameWindow;
+  const doc = frame.contentDocument!;
+  expect(win.privacyLog, 'the recorder runs first').to.exist;
+  await waitUntil(() => win.customElements.get('member-map'), 'the classic script defined <member-map> (run `npm run build` first)');
+  const map = doc.createElement('member-map') as MapElement;
+  for (const [name, value] of Object.entries({ src: MEMBERS, ...attributes })) map.setAttribute(name, value);
+  map.style.width = '800px';
+  const ready = oneEvent(map, 'member-map-load');
+  doc.body.append(map);
+  await ready;
+  await waitUntil(() => map.shadowRoot!.querySelector('.leaflet-container'), 'the map is drawn');
+  return {
+    frame,
+    win,
+    doc,
+    map,
+    root: map.shadowRoot!,
+    log: win.privacyLog!,
+    requests: () => win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name)),
+  };
+}
+
+const statusOf = (site: Site) => site.root.querySelector('[part="status"]')!.textContent!.trim();
+
+async function search(site: Site, query: string, answer: RegExp): Promise<void> {
+  const input = site.root.querySelector<HTMLInputElement>('[part="search"]')!;
+  input.value = query;
+  input.dispatchEvent(new site.win.Event('input', { bubbles: true, composed: true }));
+  await waitUntil(() => answer.test(statusOf(site)), `the search for "${query}" answered (${statusOf(site)})`, { timeout: 8000 });
+}
+
+async function click(site: Site, selector: string): Promise<void> {
+  await site.map.updateComplete;
+  const button = site.root.querySelector<HTMLElement>(selector);
+  expect(button, selector).to.exist;
+  button!.click();
+}
+
+/**
+ * What a visitor does without agreeing to tiles: the offline basemap, a popup, the contact panel, the
+ * list, a text search and a place search. After each step, `check` runs with the step's name.
+ */
+async function visitWithoutConsent(site: Site, check: (step: string) => void | Promise<void>): Promise<void> {
+  const { root, map } = site;
+  await check('loaded');
+  await waitUntil(() => root.querySelector('.leaflet-member-map-basemap-pane path'), 'the offline basemap', { timeout: 8000 });
+  await check('offline basemap');
+
+  const selected = oneEvent(map, 'member-map-select');
+  map.selected = 'hd';
+  await selected;
+  await waitUntil(() => root.querySelector('.leaflet-popup .member-card'), 'the popup');
+  await check('popup');
+
+  await click(site, '[part="contact-button"]');
+  await waitUntil(() => root.querySelector('[part="contact-panel"]'), 'the contact panel');
+  await check('contact panel');
+  await click(site, '[part="contact-panel"] .close');
+  await waitUntil(() => !root.querySelector('[part="contact-panel"]'), 'the contact panel closed');
+
+  map.view = 'list';
+  await waitUntil(() => root.querySelector('[part="list"]'), 'the list');
+  await search(site, 'Jugend', /gefunden/);
+  await check('list and text search');
+  await search(site, 'Heidelberg', /in der Nähe von Heidelberg/);
+  await check('place search');
+  map.view = 'map';
+  await map.updateComplete;
+  await check('back to the map');
+}
+
+/** Everything the page keeps in the browser: cookies, both web storages, IndexedDB, Cache Storage. */
+async function stored(site: Site) {
+  const { win } = site;
+  return {
+    cookie: win.document.cookie,
+    localStorage: { ...win.localStorage },
+    sessionStorage: { ...win.sessionStorage },
+    indexedDB: (await win.indexedDB.databases()).map((database) => database.name),
+    caches: await win.caches.keys(),
+  };
+}
+const NOTHING_STORED = { cookie: '', localStorage: {}, sessionStorage: {}, indexedDB: [], caches: [] };
+
+describe('privacy: what a site page with <member-map> sends and stores (docs/datenschutz.md)', () => {
+  before(async () => {
+    tileOrigin = (await json<{ origin: string }>('/__tiles/origin')).origin;
+  });
+  beforeEach(async function () {
+    // A path per test, so that no tile comes from the browser's image cache.
+    tilePrefix = `privacy-${this.currentTest!.title.replace(/\W+/g, '-').slice(0, 60)}`;
+    await fetch('/__tiles/reset');
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    localStorage.clear();
+  });
+
+  it('before consent, every request of the page goes to its own origin and none to the tile server, through a whole visit', async function () {
+    this.timeout(30000);
+    const site = await openSite({ 'tile-url': tileUrl() });
+    await visitWithoutConsent(site, () => undefined);
+    await sleep(300); // anything still on its way after the last step
+
+    const foreign = site.requests().filter((url) => url.origin !== location.origin);
+    expect(foreign.map(String), 'requests to another origin').to.deep.equal([]);
+    expect(site.log.blocked, 'requests blocked by the page policy').to.deep.equal([]);
+    expect(site.log.calls.filter((call) => new URL(call.url).origin !== location.origin), 'script requests to another origin').to.deep.equal([]);
+    expect(await tileRequests(), 'tile requests').to.deep.equal([]);
+    expect(await tileConnections(), 'connections to the tile server').to.equal(0);
+    // What it did load: the site's own files, from where the site put them.
+    const paths = new Set(site.requests().map((url) => url.pathname));
+    for (const file of [`${DIST}member-map.css`, `${DIST}member-map.iife.js`, `${DIST}member-map-basemap.json`, MEMBERS, `${DIST}member-map-places.json`]) {
+      expect(paths, file).to.include(file);
+    }
+    for (const path of paths) expect(path.startsWith(DIST) || path === MEMBERS || HARNESS.includes(path), path).to.equal(true);
+
+    // The same witnesses see the tile server once the visitor agrees.
+    await click(site, '[part="consent"]');
+    await waitUntil(async () => (await tileRequests()).length > 0, 'tile requests after the click');
+    await waitUntil(() => site.requests().some((url) => url.origin === tileOrigin), 'the tiles in the page\'s resource entries');
+    expect(await tileConnections()).to.be.greaterThan(0);
+    expect([...new Set(site.requests().filter((url) => url.origin !== location.origin).map((url) => url.origin))]).to.deep.equal([tileOrigin]);
+  });
+
+  it('by default names tile.openstreetmap.org and sends it nothing before "Detailkarte laden"; the click is the first request there', async function () {
+    this.timeout(30000);
+    const site = await openSite();
+    const prompt = site.root.querySelector('[part="consent"]')!;
+    expect(prompt.textContent!.trim()).to.equal('Detailkarte laden');
+    expect(prompt.parentElement!.textContent).to.contain('Dabei wird Ihre IP-Adresse an tile.openstreetmap.org übertragen.');
+    await visitWithoutConsent(site, () => undefined);
+    await sleep(300);
+    expect(site.requests().filter((url) => url.origin !== location.origin).map(String)).to.deep.equal([]);
+    expect(site.log.blocked).to.deep.equal([]);
+
+    // The page's policy stops the tiles before they leave the browser (no test reaches the internet)
+    // and reports each attempt: after the click, and only to the OpenStreetMap tile server.
+    await click(site, '[part="consent"]');
+    await waitUntil(() => site.log.blocked.length > 0, 'the tile requests, blocked by the page policy');
+    for (const blocked of site.log.blocked) {
+      expect(blocked.directive, blocked.url).to.equal('img-src');
+      expect(blocked.url, blocked.url).to.match(new RegExp(`^${OSM}/\\d+/\\d+/\\d+\\.png$`));
+    }
+  });
+
+  it('after "Detailkarte laden" the tile server receives the tile addresses, the site\'s origin as Referer, the user agent and the language, and no cookie', async () => {
+    const site = await openSite({ 'tile-url': tileUrl() });
+    expect(await tileRequests()).to.deep.equal([]);
+    await click(site, '[part="consent"]');
+    await waitUntil(async () => (await tileRequests()).length > 0, 'tile requests');
+    await waitUntil(() => [...site.root.querySelectorAll<HTMLImageElement>('img.leaflet-tile')].some((tile) => tile.complete && tile.naturalWidth > 0), 'a tile shown');
+
+    const requests = await tileRequests();
+    for (const request of requests) {
+      // Which tile: zoom level and position, nothing else (no query, no id).
+      expect(request.path).to.match(new RegExp(`^/${tilePrefix}/\\d+/\\d+/\\d+\\.png$`));
+      // The site's origin only: not the page's path (/test/fixtures/privacy/site.html).
+      expect(request.referer).to.equal(`${location.origin}/`);
+      expect(request.headers['user-agent']).to.equal(site.win.navigator.userAgent);
+      expect(request.headers['accept-language'], 'the browser\'s languages').to.be.a('string').and.not.equal('');
+      expect(request.headers.cookie).to.equal(undefined);
+      // The visitor's IP address, as the server sees it (here the loopback address).
+      expect(request.address).to.equal('127.0.0.1');
+    }
+  });
+
+  it('"Detailkarte ausblenden" ends the tile requests: moving the map afterwards asks the tile server for nothing', async function () {
+    this.timeout(20000);
+    const site = await openSite({ 'tile-url': tileUrl() });
+    await click(site, '[part="consent"]');
+    await waitUntil(async () => (await tileRequests()).length > 0, 'tile requests');
+    // With tiles on, zooming in asks for the tiles of the next level at once.
+    const before = Math.max(...(await tileRequests()).map(zoomOf));
+    await click(site, '.leaflet-control-zoom-in');
+    await waitUntil(async () => (await tileRequests()).some((request) => zoomOf(request) > before), 'tiles of the next zoom level');
+    const zoomed = Math.max(...(await tileRequests()).map(zoomOf));
+
+    const withdrawn = oneEvent(site.map, 'member-map-consent');
+    await click(site, '.consent-withdraw');
+    expect((await withdrawn).detail).to.deep.equal({ granted: false });
+    await waitUntil(() => site.root.querySelector('.leaflet-member-map-basemap-pane path'), 'the offline basemap back', { timeout: 8000 });
+    expect(site.root.querySelectorAll('img.leaflet-tile')).to.have.length(0);
+    expect(site.root.querySelector('[part="consent"]'), 'the prompt back').to.exist;
+
+    // The same zoom now: the basemap is redrawn at the new level, and no tile of it is asked for.
+    const path = site.root.querySelector('.leaflet-member-map-basemap-pane path')!;
+    const shape = path.getAttribute('d');
+    await click(site, '.leaflet-control-zoom-in');
+    await waitUntil(() => path.getAttribute('d') !== shape, 'the basemap redrawn at the next zoom level');
+    await sleep(300);
+    expect((await tileRequests()).filter((request) => zoomOf(request) > zoomed).map((request) => request.path)).to.deep.equal([]);
+  });
+
+  it('stores nothing in the browser without consent-storage: no cookie, no localStorage, sessionStorage, IndexedDB or Cache Storage, through a visit, consent and withdrawal', async function () {
+    this.timeout(30000);
+    const site = await openSite({ 'tile-url': tileUrl() });
+    // The cookie after every step: nothing set, also not for a moment.
+    await visitWithoutConsent(site, (step) => {
+      expect(site.doc.cookie, step).to.equal('');
+    });
+    await click(site, '[part="consent"]');
+    await waitUntil(async () => (await tileRequests()).length > 0, 'tiles after consent');
+    expect(site.doc.cookie, 'after consent').to.equal('');
+    await click(site, '.consent-withdraw');
+    await waitUntil(() => site.root.querySelector('[part="consent"]'), 'withdrawn');
+    expect(await stored(site)).to.deep.equal(NOTHING_STORED);
+  });
+
+  it('with consent-storage="local" stores exactly member-map:tile-consent:<tile host> = granted, takes it over on the next page, and removes it on withdrawal', async function () {
+    this.timeout(30000);
+    const host = new URL(tileOrigin).host;
+    const first = await openSite({ 'tile-url': tileUrl(), 'consent-storage': 'local' });
+    expect(await stored(first), 'nothing before the click').to.deep.equal(NOTHING_STORED);
+    await click(first, '[part="consent"]');
+    expect(await stored(first)).to.deep.equal({ ...NOTHING_STORED, localStorage: { [`member-map:tile-consent:${host}`]: 'granted' } });
+    first.frame.remove();
+
+    // The next page of the site: tiles at once, without asking.
+    await fetch('/__tiles/reset');
+    const next = await openSite({ 'tile-url': tileUrl(), 'consent-storage': 'local' });
+    expect(next.map.consent).to.equal(true);
+    expect(next.root.querySelector('[part="consent"]')).to.equal(null);
+    await waitUntil(async () => (await tileRequests()).length > 0, 'tiles without a click');
+    await click(next, '.consent-withdraw');
+    expect(await stored(next), '"Detailkarte ausblenden" removes it').to.deep.equal(NOTHING_STORED);
+    next.frame.remove();
+
+    // The default tile server's key (its tiles are blocked by the page policy).
+    const osm = await openSite({ 'consent-storage': 'local' });
+    await click(osm, '[part="consent"]');
+    expect({ ...osm.win.localStorage }).to.deep.equal({ 'member-map:tile-consent:tile.openstreetmap.org': 'granted' });
+    osm.map.consent = false;
+    expect({ ...osm.win.localStorage }).to.deep.equal({});
+    // A consent manager's decision (the consent property) is remembered the same way.
+    osm.map.consent = true;
+    expect({ ...osm.win.localStorage }).to.deep.equal({ 'member-map:tile-consent:tile.openstreetmap.org': 'granted' });
+  });
+
+  it('the place search sends no request that contains the query: it fetches only the places file, once, from the site, without a body', async function () {
+    this.timeout(20000);
+    const site = await openSite({ 'tile-url': tileUrl() });
+    await waitUntil(() => site.root.querySelector('.leaflet-member-map-basemap-pane path'), 'the offline basemap', { timeout: 8000 });
+    await sleep(300);
+    const entriesBefore = site.requests().length;
+    const callsBefore = site.log.calls.length;
+
+    const queries = ['Heidelberg', 'Sipplingen', 'Weyarn', 'Jugend'];
+    await search(site, 'Heidelberg', /in der Nähe von Heidelberg/);
+    await search(site, 'Sipplingen', /in der Nähe von Sipplingen/);
+    await search(site, 'Weyarn', /in der Nähe von Weyarn/);
+    await search(site, 'Jugend', /gefunden/);
+    await sleep(300);
+
+    const places = `${location.origin}${DIST}member-map-places.json`;
+    expect(site.requests().slice(entriesBefore).map(String), 'the requests of the searches').to.deep.equal([places]);
+    expect(site.log.calls.slice(callsBefore), 'what the script asked for').to.deep.equal([{ api: 'fetch', method: 'GET', url: places, body: false }]);
+    const everything = [...site.requests().map(String), ...site.log.calls.map((call) => call.url), ...site.log.blocked.map((blocked) => blocked.url)];
+    for (const query of queries) {
+      expect(everything.filter((url) => url.toLowerCase().includes(query.toLowerCase())), query).to.deep.equal([]);
+    }
+    expect(await tileRequests()).to.deep.equal([]);
+  });
+
+  it('shows only what the member file contains: a member with role and municipality only shows no name and no contact', async () => {
+    const site = await openSite({ 'tile-url': tileUrl() });
+    const data = site.win.JSON.parse(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [11.79, 47.85] }, properties: { id: 'w', municipality: 'Weyarn', role: 'Koordinator Bürgerbeteiligung' } }],
+      }),
+    );
+    const loaded = oneEvent(site.map, 'member-map-load');
+    site.map.data = data;
+    expect((await loaded).detail.count).to.equal(1);
+    site.map.selected = 'w';
+    await waitUntil(() => site.root.querySelector('.leaflet-popup .member-card'), 'the popup');
+    const card = site.root.querySelector('.leaflet-popup .member-card')!;
+    const texts = [...card.querySelectorAll('p, li, button')].map((node) => node.textContent!.trim());
+    expect(texts).to.deep.equal(['Koordinator Bürgerbeteiligung', 'Weyarn', 'Mitglied werden?']);
+    expect(card.querySelectorAll('a')).to.have.length(0);
+  });
+
+  it('the workbench requests nothing outside its own folder while it opens files, sends no file, and keeps its draft only under member-map-editor-draft until it is discarded', async function () {
+    this.timeout(30000);
+    const frame = document.createElement('iframe');
+    frame.width = String(innerWidth);
+    frame.height = String(innerHeight);
+    document.body.append(frame);
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = `${DIST}editor.html`;
+    await loaded;
+    const win = frame.contentWindow as FrameWindow;
+    const doc = frame.contentDocument!;
+    await waitUntil(() => doc.querySelector('#file'), 'the workbench is drawn');
+    // From now on, what its scripts ask for is recorded too.
+    const recorder = doc.createElement('script');
+    recorder.src = '/test/fixtures/privacy/recorder.js';
+    const ready = new Promise((resolve) => recorder.addEventListener('load', resolve, { once: true }));
+    doc.head.append(recorder);
+    await ready;
+    const status = () => doc.querySelector('.status')?.textContent?.trim() ?? '';
+
+    const open = async (url: string, name: string) => {
+      const bytes = await (await fetch(url)).arrayBuffer(); // read here, in the test's page
+      const transfer = new win.DataTransfer();
+      transfer.items.add(new win.File([bytes], name));
+      const input = doc.querySelector<HTMLInputElement>('#file')!;
+      input.files = transfer.files;
+      input.dispatchEvent(new win.Event('change', { bubbles: true }));
+      await waitUntil(() => status().includes(`${name} geöffnet`), `${name} opened (${status()})`, { timeout: 10000 });
+    };
+    const draft = () => JSON.parse(win.localStorage.getItem('member-map-editor-draft') ?? 'null') as { sheet: { fileName: string; rows: unknown[] }; savedAt: number } | null;
+
+    expect({ ...win.localStorage }, 'nothing before a file is opened').to.deep.equal({});
+    await open('/raw/test/cli/fixtures/members.xlsx', 'members.xlsx'); // loads the Excel reader on demand
+    expect(Object.keys(win.localStorage)).to.deep.equal(['member-map-editor-draft']);
+    expect(draft()!.sheet.fileName).to.equal('members.xlsx');
+    expect(draft()!.sheet.rows.length).to.be.greaterThan(0);
+    expect(draft()!.savedAt).to.be.a('number');
+    await open('/raw/test/fixtures/editor/members-1252.csv', 'mitglieder.csv');
+    await open('/data/members.geojson', 'members.geojson');
+    const map = doc.querySelector('member-map')!;
+    map.scrollIntoView();
+    await waitUntil(() => map.shadowRoot?.querySelector('.leaflet-marker-icon, .member-cluster'), 'the preview drew the members');
+
+    // The download stays in the browser (a Blob URL), and the draft stays after it.
+    const downloads: string[] = [];
+    const createObjectURL = win.URL.createObjectURL.bind(win.URL);
+    win.URL.createObjectURL = (blob: Blob | MediaSource) => {
+      const url = createObjectURL(blob);
+      downloads.push(url);
+      return url;
+    };
+    const save = doc.querySelector<HTMLButtonElement>('.save-buttons button')!;
+    expect(save.disabled).to.equal(false);
+    save.click();
+    await waitUntil(() => downloads.length === 1, 'the member file offered for download');
+    expect(draft()!.sheet.fileName, 'the draft after the download').to.equal('members.geojson');
+    await sleep(300);
+
+    const folder = `${location.origin}${DIST}`;
+    const requests = win.performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => !HARNESS.includes(new URL(url).pathname));
+    expect(requests.length, 'the page\'s own files are listed').to.be.greaterThan(2);
+    expect(requests.filter((url) => !url.startsWith(folder)), 'requests outside dist/').to.deep.equal([]);
+    const log = win.privacyLog!;
+    expect(log.calls.filter((call) => call.method !== 'GET' || call.body || !call.url.startsWith(folder)), 'requests that could carry data').to.deep.equal([]);
+    expect(doc.cookie).to.equal('');
+    expect({ ...win.sessionStorage }).to.deep.equal({});
+
+    [...doc.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent!.trim() === 'Entwurf verwerfen')!.click();
+    await waitUntil(() => status() === 'Der Entwurf wurde verworfen.', 'discarded');
+    expect({ ...win.localStorage }, 'nothing after "Entwurf verwerfen"').to.deep.equal({});
+  });
+});
