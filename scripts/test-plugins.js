@@ -98,7 +98,8 @@ export function accessibilityCommands() {
         return false; // Firefox over WebDriver BiDi
       }
       if (command === 'emulate-forced-colors') {
-        const features = [{ name: 'forced-colors', value: payload.active ? 'active' : 'none' }];
+        // Switching off clears the override: the page answers as the browser itself would again.
+        const features = payload.active ? [{ name: 'forced-colors', value: 'active' }] : [];
         await client.send('Emulation.setEmulatedMedia', { features });
         return true;
       }

@@ -38,6 +38,43 @@ function missingEdge(element: Element): string {
   return `no outline, no border ${bare.join('/').toLowerCase()} (border ${style.border}, background ${background})`;
 }
 
+/** [r, g, b, a] of a computed colour (`rgb(…)` or `rgba(…)`). */
+function channels(colour: string): number[] {
+  const [r, g, b, a = 1] = colour.match(/[\d.]+/g)!.map(Number);
+  return [r, g, b, a];
+}
+
+function luminance([r, g, b]: number[]): number {
+  const linear = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+/** The user's Canvas colour, as the browser resolves it now. */
+function canvasColour(): number[] {
+  const probe = document.body.appendChild(document.createElement('div'));
+  probe.style.backgroundColor = 'Canvas';
+  const colour = channels(getComputedStyle(probe).backgroundColor);
+  probe.remove();
+  return colour;
+}
+
+/**
+ * The contrast of an element's text with what is behind it. In forced colours the browser paints a
+ * backplate of Canvas right behind the text, unless the element opts out (forced-color-adjust: none),
+ * when its own background shows (composited over Canvas where it is translucent).
+ */
+function textContrast(element: Element): number {
+  const style = getComputedStyle(element);
+  const canvas = canvasColour();
+  let behind = canvas;
+  if (style.getPropertyValue('forced-color-adjust') === 'none') {
+    const [r, g, b, a] = channels(style.backgroundColor);
+    behind = [r, g, b].map((c, i) => c * a + canvas[i] * (1 - a));
+  }
+  const [text, back] = [luminance(channels(style.color)), luminance(behind)];
+  return (Math.max(text, back) + 0.05) / (Math.min(text, back) + 0.05);
+}
+
 /** Everything a visitor can press: buttons, and what Leaflet makes a button (zoom, close, markers, clusters). */
 function buttons(el: HTMLElement): HTMLElement[] {
   return [...shadow(el).querySelectorAll<HTMLElement>('button, [role="button"]')].filter(shown);
@@ -59,22 +96,24 @@ describe('forced colours (Windows high contrast)', () => {
   });
   after(() => forcedColors(false));
 
-  it('tells the pressed view button from the other by more than its background', async () => {
+  it('tells the pressed view button from the other by more than its background, both readable', async () => {
     const el = await loadedMap('members.geojson');
     const [mapButton, listButton] = shadow(el).querySelectorAll<HTMLButtonElement>('.view-toggle button');
-    const compare = () => {
-      const pressed = getComputedStyle(mapButton.getAttribute('aria-pressed') === 'true' ? mapButton : listButton);
-      const other = getComputedStyle(mapButton.getAttribute('aria-pressed') === 'true' ? listButton : mapButton);
+    const check = (view: string) => {
+      const [pressed, other] = mapButton.getAttribute('aria-pressed') === 'true' ? [mapButton, listButton] : [listButton, mapButton];
+      expect(pressed.getAttribute('aria-pressed'), view).to.equal('true');
+      const [mine, theirs] = [getComputedStyle(pressed), getComputedStyle(other)];
       const properties = ['color', 'outline-style', 'outline-width', 'outline-color'];
       for (const side of ['top', 'right', 'bottom', 'left']) properties.push(`border-${side}-width`, `border-${side}-style`, `border-${side}-color`);
-      return properties.filter((name) => pressed.getPropertyValue(name) !== other.getPropertyValue(name));
+      const differences = properties.filter((name) => mine.getPropertyValue(name) !== theirs.getPropertyValue(name));
+      expect(differences, `what differs besides the background, ${view}`).not.to.be.empty;
+      expect(textContrast(pressed), `contrast of the pressed button's text, ${view}`).to.be.at.least(4.5);
+      expect(textContrast(other), `contrast of the other button's text, ${view}`).to.be.at.least(4.5);
     };
-    expect(mapButton.getAttribute('aria-pressed')).to.equal('true');
-    expect(compare(), 'what differs besides the background, map view').not.to.be.empty;
+    check('map view');
     listButton.click();
     await el.updateComplete;
-    expect(listButton.getAttribute('aria-pressed')).to.equal('true');
-    expect(compare(), 'what differs besides the background, list view').not.to.be.empty;
+    check('list view');
   });
 
   it('outlines the consent bar, the popup, the contact panel and every button', async () => {

@@ -816,9 +816,13 @@ export const memberMapStyles = css`
     .link-button {
       padding: 1px 6px;
     }
+    /* Not adjusted again by the browser: its backplate would put Canvas behind the HighlightText. Only
+       system colours here, so the user's theme still decides; the focus ring keeps the theme's text colour. */
     :host button[aria-pressed='true'] {
+      forced-color-adjust: none;
       background: Highlight;
       color: HighlightText;
+      outline-color: CanvasText;
     }
   }
 `;
