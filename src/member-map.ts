@@ -11,6 +11,7 @@ import { FullscreenController } from './fullscreen-controller.js';
 import { errorMessage } from './i18n/error-message.js';
 import { languageOf, stringsFor, type Strings } from './i18n/index.js';
 import { MemberMapView } from './map/member-map-view.js';
+import { NearView } from './near.js';
 import { nextTask } from './next-task.js';
 import { DEFAULT_PLACES_URL } from './places/fetch-places.js';
 import type { Place } from './places/places-file.js';
@@ -20,6 +21,7 @@ import { landOf, membersInRegion, stateOf } from './regions.js';
 import { TileConsent, type TilesMode } from './tile-consent.js';
 import { memberCard } from './templates/member-card.js';
 import { memberList } from './templates/member-list.js';
+import { nearBar } from './templates/near-bar.js';
 import { placeChoices } from './templates/place-choices.js';
 import { teaser, teaserCaption, teaserHref } from './templates/teaser.js';
 import { toolbar, type ViewMode } from './templates/toolbar.js';
@@ -86,6 +88,7 @@ export class MemberMap extends LitElement {
     loadTimeout: { type: Number, attribute: 'load-timeout' },
     maxSize: { type: Number, attribute: 'max-size' },
     nearest: { type: Number },
+    near: { type: String },
     placesUrl: { type: String, attribute: 'places-url' },
     picking: { type: Boolean },
     teaser: { type: Boolean },
@@ -142,8 +145,10 @@ export class MemberMap extends LitElement {
   declare loadTimeout: number;
   /** Largest member file in megabytes; a larger one is refused with a message instead of freezing the tab. */
   declare maxSize: number;
-  /** How many members a search for a municipality lists (the municipality's own members always). */
+  /** How many members a search for a municipality (or `near`) lists (the municipality's own members always). */
   declare nearest: number;
+  /** A municipality (name, "Name, Land" or 8-digit AGS): the map opens on it with its nearest members, as if searched for. */
+  declare near: string;
   /** Where the gazetteer of municipalities is (fetched by the first search); by default next to the script. */
   declare placesUrl: string;
   /** A click on the map (or Enter on the map: its centre) fires `member-map-pick`, for placing a member (the workbench). */
@@ -171,6 +176,7 @@ export class MemberMap extends LitElement {
     () => this.placesUrl || DEFAULT_PLACES_URL,
     () => this.requestUpdate(),
   );
+  private readonly nearView = new NearView();
   /** The search's answer that is shown (a pending one is not: the places are on their way). */
   private answer: SearchAnswer = { members: [] };
   private searchPending = false;
@@ -211,6 +217,7 @@ export class MemberMap extends LitElement {
     this.loadTimeout = 15;
     this.maxSize = 25;
     this.nearest = 5;
+    this.near = '';
     this.placesUrl = '';
     this.picking = false;
     this.teaser = false;
@@ -285,7 +292,10 @@ export class MemberMap extends LitElement {
       this.membersInView = this.shownMembers = undefined;
     }
     const nearest = Number.isInteger(this.nearest) && this.nearest > 0 ? this.nearest : 5;
-    const answer = this.placeSearch.answer(membersInRegion(this.source.members, this.region), this.query, nearest);
+    const members = membersInRegion(this.source.members, this.region);
+    // `near` answers while the visitor has not typed a search of their own (the teaser has none).
+    const near = this.query.trim() || this.teaserHref ? undefined : this.nearView.answer(this.near, this.placeSearch, members, nearest, this.strings);
+    const answer = near ? (near.pending ? { members: [], pending: true } : near.answer) : this.placeSearch.answer(members, this.query, nearest);
     this.searchPending = Boolean(answer.pending);
     if (!answer.pending) this.answer = answer;
     const found = this.answer.members;
@@ -315,7 +325,9 @@ export class MemberMap extends LitElement {
           onFullscreen: this.fullscreen.toggle,
           contact: this.contact.renderButton(strings),
         })}
-        ${placeChoices(this.answer.choices, Boolean(this.answer.place), strings, this.choosePlace)}
+        ${this.nearShown
+          ? nearBar(this.statusText(strings), strings, this.showAll)
+          : placeChoices(this.answer.choices, Boolean(this.answer.place), strings, this.choosePlace)}
         <div class="stage">
           ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
           <div class="map" part="map" ?inert=${listed} aria-hidden=${listed ? 'true' : 'false'}></div>
@@ -363,7 +375,7 @@ export class MemberMap extends LitElement {
         ? { bounds: land ?? GERMANY_BOUNDS, exact: true }
         : { ...(place ? { place: { name: place.name, lat: place.lat, lng: place.lng } } : {}), ...(land ? { bounds: land } : {}) },
     );
-    if (this.source.status !== 'loading' && this.found !== this.membersInView) void this.showMembers();
+    if (this.source.status !== 'loading' && !this.nearPending && this.found !== this.membersInView) void this.showMembers();
     if (changed.has('selected') && this.selected !== this.openedId && !this.loading && !still) this.openSelected();
   }
 
@@ -383,15 +395,25 @@ export class MemberMap extends LitElement {
     this.requestUpdate();
   }
 
-  /** True from the request until every member is clustered and on the map. */
+  /** True from the request until every member is clustered and on the map (with `near`: its members). */
   private get loading(): boolean {
-    return this.source.status === 'loading' || (this.source.status === 'ready' && this.source.members !== this.announced);
+    return this.source.status === 'loading' || this.nearPending || (this.source.status === 'ready' && this.source.members !== this.announced);
+  }
+
+  /** `near` waits for the places file (a visitor's search waits with the old answer shown instead). */
+  private get nearPending(): boolean {
+    return this.searchPending && !this.query.trim();
+  }
+
+  /** The answer shown is `near`'s: a municipality without a search typed. */
+  private get nearShown(): boolean {
+    return Boolean(this.answer.place) && !this.query.trim() && !this.loading;
   }
 
   private statusText(strings: Strings): string {
     if (this.loading) return strings.loading;
     if (!this.shownMembers) return '';
-    if (!this.query.trim()) return this.shownMembers.length ? strings.loaded(this.shownMembers.length) : '';
+    if (!this.query.trim() && !this.answer.place) return this.shownMembers.length ? strings.loaded(this.shownMembers.length) : '';
     return searchStatus(strings, this.query, this.searchPending ? undefined : this.answer);
   }
 
@@ -436,6 +458,14 @@ export class MemberMap extends LitElement {
     // The teaser's caption now counts the members, and may take a second line: fit above it.
     if (this.mapStill) void this.updateComplete.then(() => this.mapView?.refit());
   }
+
+  /** "Alle Mitglieder zeigen": `near` set aside; the focus goes to the search, since the button is gone. */
+  private readonly showAll = async () => {
+    this.nearView.dismiss(this.near);
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
+  };
 
   private readonly search = (query: string) => {
     clearTimeout(this.searchTimer);

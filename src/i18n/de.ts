@@ -61,6 +61,10 @@ export const de: Strings = {
   placeChoice: (name, land) => `${name} (${land})`,
   moreChoices: (count) => `und ${count} weitere: bitte genauer eingeben, z. B. mit Bundesland („Name, Bayern“)`,
   noPlace: (query) => `Keine Mitglieder gefunden, und „${query}“ ist keine Gemeinde in Deutschland. Prüfen Sie die Schreibweise.`,
+  showAll: 'Alle Mitglieder zeigen',
+  nearUnknown: (value) => `near="${value}" ist keine Gemeinde in Deutschland: es werden alle Mitglieder gezeigt.`,
+  nearAmbiguous: (value, options) =>
+    `near="${value}" passt auf mehrere Gemeinden: es werden alle Mitglieder gezeigt. Bitte genauer angeben, z. B. ${options.slice(0, 4).map((option) => `near="${option}"`).join(', ')}.`,
   showOnMap: 'Auf der Karte zeigen',
   skipMap: 'Karte überspringen, zur Liste',
   listTitle: 'Mitglieder nach Bundesland',

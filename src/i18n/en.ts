@@ -59,6 +59,10 @@ export const en: Strings = {
   placeChoice: (name, land) => `${name} (${land})`,
   moreChoices: (count) => `and ${count} more: please be more specific, e.g. with the state (“Name, Bayern”)`,
   noPlace: (query) => `No members found, and “${query}” is not a municipality in Germany. Please check the spelling.`,
+  showAll: 'Show all members',
+  nearUnknown: (value) => `near="${value}" is no municipality in Germany: showing all members.`,
+  nearAmbiguous: (value, options) =>
+    `near="${value}" fits several municipalities: showing all members. Please be more specific, e.g. ${options.slice(0, 4).map((option) => `near="${option}"`).join(', ')}.`,
   showOnMap: 'Show on the map',
   skipMap: 'Skip the map, go to the list',
   listTitle: 'Members by federal state',

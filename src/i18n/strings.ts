@@ -61,6 +61,11 @@ export interface Strings {
   placeChoice: (name: string, land: string) => string;
   moreChoices: (count: number) => string;
   noPlace: (query: string) => string;
+  /** With `near`: back to the whole map. */
+  showAll: string;
+  /** Console warnings for a `near` that is no single municipality. */
+  nearUnknown: (value: string) => string;
+  nearAmbiguous: (value: string, options: string[]) => string;
   showOnMap: string;
   skipMap: string;
   listTitle: string;
