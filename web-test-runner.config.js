@@ -23,6 +23,7 @@ const FIREFOX_SUITES = [
   'test/a11y.test.ts',
   'test/tiles.test.ts',
   'test/place-search.test.ts',
+  'test/near.test.ts',
   'test/basemap.test.ts',
   'test/layout.test.ts',
   'test/teaser.test.ts',

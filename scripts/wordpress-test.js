@@ -196,6 +196,8 @@ require '/usr/share/wordpress/index.php';
       'unfiltered' => current_user_can('unfiltered_html'),
       'shortcode' => $publish('Shortcode', '[member-map src="' . $src . '"]'),
       'block' => $publish('Block', '<!-- wp:member-map/map {"src":"' . $src . '"} /-->'),
+      'nearShortcode' => $publish('Heidelberg', '[member-map src="' . $src . '" near="Heidelberg"]'),
+      'nearBlock' => $publish('AGS', '<!-- wp:member-map/map {"src":"' . $src . '","near":"08221000"} /-->'),
       'tag' => $publish('Tag', '<!-- wp:html --><member-map src="' . $src . '" region="" onclick="alert(1)" onmouseover="alert(2)" style="position:fixed"></member-map><!-- /wp:html -->'),
       'links' => $publish('Links', '<!-- wp:html --><member-map src="javascript:alert(3)" teaser href="javascript:alert(4)"></member-map><!-- /wp:html -->'),
       'plain' => $publish('Ohne Karte', '<p>Eine Seite ohne Karte.</p>'),
@@ -271,12 +273,13 @@ require '/usr/share/wordpress/index.php';
     const scripts = requests.filter((url) => url.includes('/plugins/member-map/member-map.iife.js')).length;
     const foreign = requests.filter((url) => !url.startsWith(site));
     const attributes = await page.evaluate(() => [...(document.querySelector('member-map')?.attributes ?? [])].map((a) => a.name));
+    const status = await page.evaluate(() => document.querySelector('member-map')?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim());
     await page.close();
     log(`${what}: ${shown} members shown, script loaded ${scripts}×, other hosts: ${foreign.length}`);
     // The plugin's script tag: deferred, and in the footer (after the page's content).
     const tag = html.match(/<script[^>]*plugins\/member-map\/member-map\.iife\.js[^>]*>/)?.[0] ?? '';
     const footer = tag !== '' && html.indexOf(tag) > html.lastIndexOf('<member-map');
-    return { shown, scripts, foreign, attributes, deferred: /\sdefer\b/.test(tag), footer };
+    return { shown, scripts, foreign, attributes, status, deferred: /\sdefer\b/.test(tag), footer };
   };
 
   for (const [key, what] of [['shortcode', 'shortcode [member-map]'], ['block', 'block member-map/map'], ['tag', 'bare tag in Custom HTML']]) {
@@ -286,6 +289,15 @@ require '/usr/share/wordpress/index.php';
     check(result.deferred && result.footer, `the ${what} page has the script deferred, in the footer`);
     check(result.foreign.length === 0, `the ${what} page asks no other host (${result.foreign.join(', ')})`);
     if (key === 'tag') check(!result.attributes.some((name) => name.startsWith('on') || name === 'style'), `no handler or style on the rendered tag (${result.attributes})`);
+  }
+  // A municipality's own view, by name in the shortcode and by AGS in the block.
+  for (const [key, what] of [['nearShortcode', 'shortcode with near="Heidelberg"'], ['nearBlock', 'block with near 08221000']]) {
+    const result = await visit(posts[key], `author's post with the ${what}`);
+    check(
+      result.shown === 5 && result.status === '5 Mitglieder in der Nähe von Heidelberg',
+      `the ${what} opens on Heidelberg with its 5 nearest members (${result.shown}, "${result.status}")`,
+    );
+    check(result.foreign.length === 0, `the ${what} page asks no other host (${result.foreign.join(', ')})`);
   }
   // Which server gets visitors' addresses is the site's decision: an author cannot switch tiles on.
   const tilesHtml = await (await fetch(`${site}/?p=${posts.tiles}`)).text();

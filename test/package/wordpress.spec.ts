@@ -141,7 +141,7 @@ test('the version is filled in everywhere, and the readme and block.json are Wor
   assert.equal(block.title, 'Mitgliederkarte');
   assert.equal(block.version, pkg.version);
   assert.equal(block.editorScript, 'member-map-block-editor');
-  assert.deepEqual(Object.keys(block.attributes).sort(), ['height', 'lang', 'region', 'src', 'tiles']);
+  assert.deepEqual(Object.keys(block.attributes).sort(), ['height', 'lang', 'near', 'region', 'src', 'tiles']);
 });
 
 test('the built files are the ones in dist/, and the plugin files are wordpress/ with the version', () => {

@@ -99,6 +99,12 @@
 					options: REGION_OPTIONS,
 					onChange: setter( 'region' ),
 				} ),
+				el( TextControl, {
+					label: __( 'Eigene Gemeinde (near)', 'member-map' ),
+					help: __( 'Name oder AGS einer Gemeinde, z. B. Heidelberg oder „Neustadt, Hessen“: die Karte öffnet dort, mit den nächsten Mitgliedern. Leer: alle Mitglieder.', 'member-map' ),
+					value: attributes.near,
+					onChange: setter( 'near' ),
+				} ),
 				el( SelectControl, {
 					label: __( 'Sprache', 'member-map' ),
 					value: attributes.lang,
@@ -125,8 +131,9 @@
 		var summary = [
 			__( 'Daten:', 'member-map' ) + ' ' + ( attributes.src || __( 'aus den Einstellungen', 'member-map' ) ),
 			__( 'Bundesland:', 'member-map' ) + ' ' + labelOf( REGION_OPTIONS, attributes.region ),
+		].concat( attributes.near ? [ __( 'Gemeinde:', 'member-map' ) + ' ' + attributes.near ] : [] ).concat( [
 			__( 'Detailkarte:', 'member-map' ) + ' ' + labelOf( TILES_OPTIONS, attributes.tiles ),
-		];
+		] );
 
 		var preview = el(
 			'div',

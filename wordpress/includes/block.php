@@ -35,7 +35,7 @@ function member_map_register_block() {
 /**
  * Server-side render of the block: the block's attributes, its alignment and extra classes.
  *
- * @param array $attributes Block attributes (src, region, lang, height, tiles, align, className).
+ * @param array $attributes Block attributes (src, region, near, lang, height, tiles, align, className).
  * @return string
  */
 function member_map_render_block( $attributes ) {

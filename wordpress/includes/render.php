@@ -38,6 +38,7 @@ function member_map_element_attributes() {
 		'load-timeout',
 		'max-size',
 		'nearest',
+		'near',
 		'places-url',
 		'teaser',
 		'href',
@@ -197,7 +198,7 @@ function member_map_clean_value( $name, $value ) {
 			// Entities as the classic editor writes them (`&amp;`): esc_url() encodes again.
 			return html_entity_decode( $value, ENT_QUOTES | ENT_HTML5, 'UTF-8' );
 		default:
-			// Plain text: contact-name, contact-subject, tile-attribution, region, selected.
+			// Plain text: contact-name, contact-subject, tile-attribution, region, selected, near.
 			$value = sanitize_text_field( $value );
 			return '' === $value ? null : $value;
 	}
