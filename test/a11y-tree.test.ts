@@ -13,7 +13,7 @@ interface AXNode {
 }
 
 /** Roles under which Chromium exposes a picture: an unnamed one is announced as "image" and nothing else. */
-const PICTURE_ROLES = new Set(['image', 'img', 'SvgRoot', 'graphics-document', 'Canvas', 'canvas', 'figure']);
+const PICTURE_ROLES = new Set(['image', 'img', 'SvgRoot', 'graphics-document', 'Canvas', 'canvas']);
 
 /**
  * What a screen reader meets inside the map: the nodes it is not told to ignore, in reading order,
