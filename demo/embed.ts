@@ -5,10 +5,15 @@
 // The module has no side effects when imported: embed.html calls `initEmbedPage(form)`, and the tests
 // import the pure functions (`buildSnippet`, `applyOptions`, …) directly.
 
+import { DEFAULT_PLACES_URL } from '../src/places/fetch-places.js';
 import { LAENDER } from '../src/places/laender.js';
+import { besideScript } from '../src/script-url.js';
+import { wireNearField } from './near-field.js';
 
 export type TilesMode = 'consent' | 'on' | 'off';
 export type Language = 'de' | 'en';
+/** How the map goes into the page: script and tag, the WordPress plugin's shortcode, or an iframe. */
+export type EmbedWay = 'script' | 'wordpress' | 'iframe';
 
 /** What the editor chose in the form. */
 export interface EmbedOptions {
@@ -22,6 +27,8 @@ export interface EmbedOptions {
   src: string;
   /** `''` for all of Germany, else the ISO 3166-2 code of a Bundesland (`DE-BW`). */
   region: string;
+  /** A municipality (name, "Name, Land" or AGS) the map opens on with its nearest members; `''` for none. */
+  near: string;
   lang: Language;
   tiles: TilesMode;
   /** A CSS length such as `480px`; a bare number is read as pixels. */
@@ -48,6 +55,7 @@ export const DEFAULT_OPTIONS: EmbedOptions = {
   href: '',
   src: '../data/members.geojson',
   region: '',
+  near: '',
   lang: 'de',
   tiles: ELEMENT_DEFAULTS.tiles,
   height: ELEMENT_DEFAULTS.height,
@@ -150,6 +158,9 @@ export function resolveOptions(options: Partial<EmbedOptions>): ResolvedEmbed {
   if (src) attributes.push(['src', src]);
   const region = chosen.region.trim();
   if (region) attributes.push(['region', region]);
+  // The teaser is an overview of the whole network: `near` is for the full map.
+  const near = chosen.near.trim();
+  if (near && !teaser) attributes.push(['near', near]);
   attributes.push(['lang', chosen.lang === 'en' ? 'en' : 'de']);
   // The teaser loads no tiles and has no contact button: those choices do not apply to it.
   if (!teaser && (chosen.tiles === 'on' || chosen.tiles === 'off')) attributes.push(['tiles', chosen.tiles]);
@@ -188,11 +199,75 @@ export function buildSnippet(options: Partial<EmbedOptions> = {}): string {
   );
 }
 
+/**
+ * The WordPress plugin's shortcode (README, "WordPress"): the same attributes, `height` as its own
+ * attribute. The plugin takes `tiles` only as `consent` or `off` from a post (`on` is the site's
+ * setting) and has no accent colour: the page says so beside the code.
+ */
+export function buildShortcode(options: Partial<EmbedOptions> = {}): string {
+  const { attributes, style } = resolveOptions(options);
+  const value = (text: string) => escapeAttribute(text).replace(/\[/g, '&#91;').replace(/\]/g, '&#93;');
+  const parts = attributes
+    .filter(([name, chosen]) => !(name === 'tiles' && chosen === 'on'))
+    .map(([name, chosen]) => (name === 'teaser' ? ` ${name}` : ` ${name}="${value(chosen)}"`));
+  const height = style.find(([property]) => property === '--member-map-height');
+  if (height) parts.push(` height="${value(height[1])}"`);
+  return `[member-map${parts.join('')}]`;
+}
+
+/** The sandbox the README recommends for the frame: scripts, its own origin, new tabs for links, the top window on a click. */
+export const FRAME_SANDBOX =
+  'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
+
+/** Of the snippet's attributes, those frame.html takes as query parameters (no tile server, no `tiles="on"`). */
+const FRAME_PARAMETERS = ['src', 'region', 'near', 'lang', 'tiles', 'contact-email', 'teaser', 'href'];
+
+/** The folder of the script's address, where frame.html and member-map-frame.js lie too. */
+const folderOf = (url: string) => url.replace(/[^/]*$/, '');
+
+/** frame.html's address with the options as query parameters, in the folder of the script. */
+export function frameUrl(options: Partial<EmbedOptions> = {}): string {
+  const { scriptUrl, attributes } = resolveOptions(options);
+  const query = new URLSearchParams();
+  for (const [name, value] of attributes) {
+    if (!FRAME_PARAMETERS.includes(name) || (name === 'tiles' && value === 'on')) continue;
+    query.set(name, name === 'teaser' ? '1' : value);
+  }
+  return `${folderOf(scriptUrl)}frame.html?${query.toString()}`;
+}
+
+/**
+ * The iframe for CMSs whose editors may paste no script: frame.html with the options, a title, lazy
+ * loading, fullscreen and the sandbox; with `resizer`, the small script that gives the frame the
+ * height it asks for (the list is taller than the map).
+ */
+export function buildIframe(options: Partial<EmbedOptions> = {}, resizer = false): string {
+  const { scriptUrl, style, attributes } = resolveOptions(options);
+  const teaser = attributes.some(([name]) => name === 'teaser');
+  const height = style.find(([property]) => property === '--member-map-height')?.[1] ?? defaultHeight(teaser);
+  const pixels = /^(\d+(?:\.\d+)?)px$/.exec(height)?.[1];
+  const title = options.lang === 'en' ? 'Map of the members of the Netzwerk Bürgerbeteiligung' : 'Mitgliederkarte des Netzwerks Bürgerbeteiligung';
+  const size = pixels ? `width="100%" height="${pixels}" style="border: 0"` : `width="100%" style="border: 0; height: ${escapeAttribute(height)}"`;
+  const frame =
+    `<iframe src="${escapeAttribute(frameUrl(options))}" title="${title}" ${size} loading="lazy" ` +
+    `allow="fullscreen" sandbox="${FRAME_SANDBOX}"></iframe>`;
+  const script = `<script src="${escapeAttribute(folderOf(scriptUrl))}member-map-frame.js" defer></script>`;
+  return resizer ? `${frame}\n${script}` : frame;
+}
+
+/** The code for the chosen way of embedding. */
+export function buildCode(options: Partial<EmbedOptions>, way: EmbedWay, resizer = false): string {
+  if (way === 'wordpress') return buildShortcode(options);
+  if (way === 'iframe') return buildIframe(options, resizer);
+  return buildSnippet(options);
+}
+
 /** The attributes this page manages on the preview, with the element's default when the snippet leaves one out. */
 const MANAGED_ATTRIBUTES: Record<string, string> = {
   href: '',
   src: '',
   region: '',
+  near: '',
   lang: 'de',
   tiles: ELEMENT_DEFAULTS.tiles,
   'contact-email': ELEMENT_DEFAULTS.contactEmail,
@@ -236,6 +311,7 @@ export function readOptions(form: HTMLFormElement): EmbedOptions {
     href: text('href'),
     src: text('src'),
     region: text('region'),
+    near: text('near'),
     lang: text('lang') === 'en' ? 'en' : 'de',
     tiles: tiles === 'on' || tiles === 'off' ? tiles : 'consent',
     height: /^\d+(\.\d+)?$/.test(heightField) ? `${heightField}px` : heightField,
@@ -274,10 +350,23 @@ const MESSAGES = {
     `Achtung: Diese Farbe ist zu hell. Weiße Schrift auf ihr (zum Beispiel die Zahl in einer Gruppe) hat nur ` +
     `einen Kontrast von ${ratio}\u00a0:\u00a01; die Barrierefreiheit verlangt mindestens 4,5\u00a0:\u00a01. Wählen Sie einen dunkleren Ton.`,
   accentOk: 'Gut lesbar: Weiß auf dieser Farbe erreicht den nötigen Kontrast von 4,5\u00a0:\u00a01.',
+  wordpressNotes: (accent: boolean, tilesOn: boolean) =>
+    [
+      accent ? 'Die Akzentfarbe lässt sich im Shortcode nicht einstellen; die Karte zeigt die Standardfarbe.' : '',
+      tilesOn ? '„Detailkarte sofort laden“ kann nur die Administration für die ganze Website einstellen (Einstellungen → Mitgliederkarte); der Shortcode fragt vorher.' : '',
+    ].filter(Boolean).join(' '),
+  iframeNotes: (accent: boolean, tilesOn: boolean) =>
+    [
+      accent ? 'Die Akzentfarbe gilt im iframe nicht; die Karte zeigt die Standardfarbe.' : '',
+      tilesOn ? 'Im iframe lädt die Detailkarte immer erst nach Zustimmung.' : '',
+    ].filter(Boolean).join(' '),
   regionUnsupported:
     'Hinweis: Diese Version der Karte kennt die Auswahl einer Region noch nicht. Die Vorschau zeigt deshalb alle ' +
     'Mitglieder; der Code enthält Ihre Auswahl trotzdem.',
 };
+
+/** The sample members beside the script (scripts/assets.js), for a preview without a member file. */
+const SAMPLE_FILE = 'member-map-sample.geojson';
 
 const formatRatio = (ratio: number) => (Math.floor(ratio * 10) / 10).toLocaleString('de-DE', { minimumFractionDigits: 1 });
 
@@ -321,6 +410,27 @@ export function initEmbedPage(root: ParentNode = document): () => void {
   const hrefError = byId<HTMLElement>(root, 'embed-href-error');
   const hrefNote = byId<HTMLElement>(root, 'embed-href-note');
   const teaserNote = byId<HTMLElement>(root, 'embed-teaser-note');
+  const fallbackNote = byId<HTMLElement>(root, 'embed-fallback-note');
+  const codeSection = byId<HTMLElement>(root, 'embed-code-title').closest<HTMLElement>('section')!;
+  const resizerBlock = byId<HTMLElement>(root, 'embed-resizer-field');
+  const resizerBox = byId<HTMLInputElement>(root, 'embed-resizer');
+  const wayNote = byId<HTMLElement>(root, 'embed-way-note');
+  const nearBlock = byId<HTMLElement>(root, 'embed-near-field');
+  const steps: Record<EmbedWay, HTMLElement> = {
+    script: byId(root, 'embed-steps-script'),
+    wordpress: byId(root, 'embed-steps-wordpress'),
+    iframe: byId(root, 'embed-steps-iframe'),
+  };
+  const srcField = byId<HTMLInputElement>(root, 'embed-src');
+  /** The data address the page starts with: if it is not there (a fresh dist/ folder), the preview shows the sample. */
+  const startingSrc = srcField.defaultValue.trim();
+  let sampleShown = false;
+  const stopNear = wireNearField(
+    byId<HTMLInputElement>(root, 'embed-near'),
+    byId<HTMLDataListElement>(root, 'embed-near-options'),
+    byId<HTMLElement>(root, 'embed-near-status'),
+    DEFAULT_PLACES_URL,
+  );
   /** The choices that do not apply to the teaser (no tiles, no contact button). */
   const fullMapOnly = [byId<HTMLFieldSetElement>(root, 'embed-tiles-fieldset'), byId<HTMLFieldSetElement>(root, 'embed-contact-fieldset')];
   const previewSection = preview.closest<HTMLElement>('.embed-preview') ?? preview;
@@ -368,7 +478,27 @@ export function initEmbedPage(root: ParentNode = document): () => void {
     hrefField.required = teaser;
     for (const fieldset of fullMapOnly) fieldset.disabled = teaser;
     teaserNote.hidden = !teaser;
+    nearBlock.hidden = teaser; // the teaser is an overview of the whole network
     previewSection.classList.toggle('embed-preview--teaser', teaser);
+  };
+
+  const chosenWay = (): EmbedWay => {
+    const value = codeSection.querySelector<HTMLInputElement>('input[name="way"]:checked')?.value;
+    return value === 'wordpress' || value === 'iframe' ? value : 'script';
+  };
+
+  /** The code, the steps and the notes of the chosen way of embedding. */
+  const showWay = (options: EmbedOptions) => {
+    const way = chosenWay();
+    resizerBlock.hidden = way !== 'iframe';
+    code.value = buildCode(options, way, resizerBox.checked);
+    for (const [name, block] of Object.entries(steps)) block.hidden = name !== way;
+    const accent = (normalizeHexColor(options.accent) ?? ELEMENT_DEFAULTS.accent) !== ELEMENT_DEFAULTS.accent;
+    const tilesOn = !options.teaser && options.tiles === 'on';
+    const note = way === 'wordpress' ? MESSAGES.wordpressNotes(accent, tilesOn) : way === 'iframe' ? MESSAGES.iframeNotes(accent, tilesOn) : '';
+    wayNote.textContent = note;
+    wayNote.hidden = !note;
+    fitToContent(code);
   };
 
   const refresh = (delayPreview: boolean) => {
@@ -377,13 +507,15 @@ export function initEmbedPage(root: ParentNode = document): () => void {
     const options = readOptions(form);
     validate(options);
     hrefNote.hidden = !options.teaser || Boolean(normalizeHref(options.href));
-    code.value = buildSnippet(options);
-    fitToContent(code);
+    showWay(options);
     sampleNote.hidden = options.src.trim() !== DEFAULT_OPTIONS.src;
     copyStatus.textContent = '';
     clearTimeout(timer);
     const apply = () => {
       applyOptions(preview, options);
+      const sample = sampleShown && options.src.trim() === startingSrc;
+      if (sample) preview.setAttribute('src', besideScript(SAMPLE_FILE));
+      fallbackNote.hidden = !sample;
       showRegionNote(options);
     };
     if (delayPreview) timer = setTimeout(apply, TYPING_DELAY_MS);
@@ -406,6 +538,15 @@ export function initEmbedPage(root: ParentNode = document): () => void {
     // Typed addresses reach the preview after a pause; everything else at once.
     refresh(event.type === 'input' && target.type !== 'color' && ['src', 'contactEmail', 'href'].includes(target.name));
   };
+
+  // A freshly uploaded dist/ folder has no members.geojson yet: show the sample instead of an error, and say so.
+  const onPreviewError = () => {
+    if (sampleShown || preview.getAttribute('src') !== startingSrc) return;
+    sampleShown = true;
+    refresh(false);
+  };
+
+  const onWayChange = () => refresh(false);
 
   // The teaser is one link to the full map's page: in the preview it must not take the editor away.
   const onPreviewClick = (event: Event) => {
@@ -439,6 +580,8 @@ export function initEmbedPage(root: ParentNode = document): () => void {
   form.addEventListener('submit', onSubmit);
   copyButton.addEventListener('click', onCopy);
   preview.addEventListener('click', onPreviewClick);
+  preview.addEventListener('member-map-error', onPreviewError);
+  codeSection.addEventListener('change', onWayChange);
   colourText.value = normalizeHexColor(colourPicker.value) ?? ELEMENT_DEFAULTS.accent;
   refresh(false);
   void customElements.whenDefined('member-map').then(() => showRegionNote(readOptions(form)));
@@ -452,5 +595,8 @@ export function initEmbedPage(root: ParentNode = document): () => void {
     form.removeEventListener('submit', onSubmit);
     copyButton.removeEventListener('click', onCopy);
     preview.removeEventListener('click', onPreviewClick);
+    preview.removeEventListener('member-map-error', onPreviewError);
+    codeSection.removeEventListener('change', onWayChange);
+    stopNear();
   };
 }

@@ -11,8 +11,15 @@ export { PLACES_FILE };
 /** The committed places file (scripts/gazetteer.js writes it). */
 export const readPlaces = () => readFileSync(join(GAZETTEER_DIR, PLACES_FILE), 'utf8');
 
+/**
+ * The sample members (data/members.geojson), beside the script so that the embed generator's preview
+ * has members to show in a freshly uploaded dist/ folder that holds no members.geojson yet.
+ */
+export const SAMPLE_FILE = 'member-map-sample.geojson';
+const readSample = () => readFileSync(new URL('../data/members.geojson', import.meta.url), 'utf8');
+
 /** File name → its text, made on first use (all JSON). */
-export const ASSETS = { [BASEMAP_FILE]: buildBasemap, [PLACES_FILE]: readPlaces };
+export const ASSETS = { [BASEMAP_FILE]: buildBasemap, [PLACES_FILE]: readPlaces, [SAMPLE_FILE]: readSample };
 
 export const STYLESHEET_FILE = 'member-map.css';
 

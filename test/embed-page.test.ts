@@ -4,7 +4,11 @@ import '../src/define.js';
 import type { MemberMap } from '../src/member-map.js';
 import {
   applyOptions,
+  buildIframe,
+  buildShortcode,
   buildSnippet,
+  FRAME_SANDBOX,
+  frameUrl,
   contrastWithWhite,
   DEFAULT_OPTIONS,
   escapeAttribute,
@@ -146,6 +150,65 @@ describe('embed generator: the snippet', () => {
   });
 });
 
+describe('embed generator: the three ways to embed', () => {
+  it('writes near after region, and not for the teaser', () => {
+    expect(buildSnippet({ region: 'DE-BW', near: ' Heidelberg ' })).to.contain('<member-map src="../data/members.geojson" region="DE-BW" near="Heidelberg" lang="de">');
+    expect(buildSnippet({ teaser: true, href: '/karte/', near: 'Heidelberg' })).not.to.contain('near=');
+  });
+
+  it('writes the WordPress plugin\'s shortcode with the same attributes, height of its own, never tiles="on"', () => {
+    expect(buildShortcode(DEFAULT_OPTIONS)).to.equal('[member-map src="../data/members.geojson" lang="de"]');
+    expect(buildShortcode({ src: '/wp-content/uploads/members.geojson', region: 'DE-NW', near: 'Neustadt, Hessen', lang: 'en', tiles: 'off', height: '560' })).to.equal(
+      '[member-map src="/wp-content/uploads/members.geojson" region="DE-NW" near="Neustadt, Hessen" lang="en" tiles="off" height="560px"]',
+    );
+    expect(buildShortcode({ tiles: 'on', accent: '#6b2d5c' })).to.equal('[member-map src="../data/members.geojson" lang="de"]');
+    expect(buildShortcode({ teaser: true, href: '/karte/' })).to.equal('[member-map teaser href="/karte/" src="../data/members.geojson" lang="de"]');
+    // A bracket or quote cannot end the shortcode or the attribute early.
+    const shortcode = buildShortcode({ src: 'a"]b[c.geojson' });
+    expect(shortcode).to.equal('[member-map src="a&quot;&#93;b&#91;c.geojson" lang="de"]');
+    expect(shortcode.indexOf(']')).to.equal(shortcode.length - 1);
+  });
+
+  it('writes the iframe: frame.html beside the script with the options as query, title, lazy, fullscreen and the sandbox', () => {
+    const snippet = buildIframe({ scriptUrl: '/fileadmin/member-map/member-map.iife.js', src: 'members.geojson', near: 'Neustadt, Hessen', tiles: 'off', contactEmail: 'a@example.org' });
+    const frame = new DOMParser().parseFromString(snippet, 'text/html').querySelector('iframe')!;
+    const url = new URL(frame.getAttribute('src')!, 'https://www.example.org/seite/');
+    expect(url.pathname).to.equal('/fileadmin/member-map/frame.html');
+    expect([...url.searchParams]).to.deep.equal([
+      ['src', 'members.geojson'],
+      ['near', 'Neustadt, Hessen'],
+      ['lang', 'de'],
+      ['tiles', 'off'],
+      ['contact-email', 'a@example.org'],
+    ]);
+    expect(frame.getAttribute('title')).to.equal('Mitgliederkarte des Netzwerks Bürgerbeteiligung');
+    expect(frame.getAttribute('height')).to.equal('480');
+    expect(frame.getAttribute('width')).to.equal('100%');
+    expect(frame.getAttribute('loading')).to.equal('lazy');
+    expect(frame.getAttribute('allow')).to.equal('fullscreen');
+    expect(frame.getAttribute('sandbox')).to.equal(FRAME_SANDBOX);
+    expect(FRAME_SANDBOX.split(' ')).to.have.members(['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-top-navigation-by-user-activation']);
+    expect(snippet).not.to.contain('<script');
+  });
+
+  it('leaves tile server and tiles="on" out of the frame, takes the teaser, and adds the resizer on request', () => {
+    expect(frameUrl({ tiles: 'on' })).to.equal('/fileadmin/member-map/frame.html?src=..%2Fdata%2Fmembers.geojson&lang=de');
+    expect(frameUrl({ teaser: true, href: '/karte/', scriptUrl: 'https://cdn.example.org/mm/member-map.iife.js' })).to.equal(
+      'https://cdn.example.org/mm/frame.html?teaser=1&href=%2Fkarte%2F&src=..%2Fdata%2Fmembers.geojson&lang=de',
+    );
+    const teaser = new DOMParser().parseFromString(buildIframe({ teaser: true, href: '/karte/', lang: 'en' }, true), 'text/html');
+    expect(teaser.querySelector('iframe')!.getAttribute('height')).to.equal('240');
+    expect(teaser.querySelector('iframe')!.getAttribute('title')).to.equal('Map of the members of the Netzwerk Bürgerbeteiligung');
+    const scripts = [...teaser.querySelectorAll('script')];
+    expect(scripts.map((script) => [script.getAttribute('src'), script.defer])).to.deep.equal([['/fileadmin/member-map/member-map-frame.js', true]]);
+    // A height in rem has no iframe attribute: it goes into the style.
+    expect(buildIframe({ height: '30rem' })).to.contain('style="border: 0; height: 30rem"');
+    // Values are escaped in the address and the attribute.
+    const hostile = buildIframe({ src: '"><script>alert(1)</script>' });
+    expect(new DOMParser().parseFromString(hostile, 'text/html').querySelectorAll('script')).to.have.length(0);
+  });
+});
+
 describe('embed generator: applyOptions on a real <member-map>', () => {
   it('sets attributes and custom properties the element reads through its public API', async () => {
     const el = await fixture<MemberMap>(html`<member-map style="width: 600px"></member-map>`);
@@ -199,6 +262,39 @@ describe('embed generator: applyOptions on a real <member-map>', () => {
     expect(el.getAttribute('href')).to.equal('');
     await el.updateComplete;
     expect(el.getBoundingClientRect().height).to.equal(480);
+  });
+});
+
+describe('embed generator: a freshly uploaded dist/ folder without members.geojson', () => {
+  it('shows the sample members in the preview and says so, until the editor enters another file', async () => {
+    const page = await (await fetch(new URL('../demo/embed.html', import.meta.url))).text();
+    const parsed = new DOMParser().parseFromString(page, 'text/html');
+    const missing = '/missing-folder/members.geojson';
+    const field = parsed.querySelector<HTMLInputElement>('#embed-src')!;
+    field.setAttribute('value', missing);
+    parsed.querySelector('#embed-preview')!.setAttribute('src', missing);
+    const container = await fixture<HTMLElement>(html`<div style="width: 1200px"></div>`);
+    container.append(document.importNode(parsed.querySelector('main')!, true));
+    const element = container.querySelector<MemberMap>('#embed-preview')!;
+    const stop = initEmbedPage(container);
+    try {
+      element.scrollIntoView();
+      await waitUntil(() => element.shadowRoot?.querySelectorAll('.member-cluster, .member-marker').length, 'the sample on the map', { timeout: 10000 });
+      const note = container.querySelector<HTMLElement>('#embed-fallback-note')!;
+      expect(note.hidden).to.equal(false);
+      expect(note.textContent).to.contain('Beispielmitglieder');
+      expect(element.getAttribute('src')).to.match(/member-map-sample\.geojson$/);
+      expect(element.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+      // The code still names the editor's file, not the sample.
+      expect(container.querySelector<HTMLTextAreaElement>('#embed-code')!.value).to.contain(`src="${missing}"`);
+      const srcField = container.querySelector<HTMLInputElement>('#embed-src')!;
+      srcField.value = '/fileadmin/eigene.geojson';
+      srcField.dispatchEvent(new Event('change', { bubbles: true }));
+      expect(note.hidden).to.equal(true);
+      expect(element.getAttribute('src')).to.equal('/fileadmin/eigene.geojson');
+    } finally {
+      stop();
+    }
   });
 });
 
@@ -425,6 +521,60 @@ describe('embed generator: the page (demo/embed.html)', () => {
     }
     await expect($('#embed-form')).to.be.accessible();
     await expect($('.embed-code')).to.be.accessible();
+  });
+
+  it('offers the script, the WordPress shortcode and the iframe, each with its own steps', async () => {
+    expect($('#embed-steps-script').hidden).to.equal(false);
+    expect($('#embed-steps-script').textContent).not.to.contain('Individuelles HTML');
+    change('#embed-region', 'DE-HE');
+    $<HTMLInputElement>('#embed-way-wordpress').click();
+    expect(code()).to.equal('[member-map src="../data/members.geojson" region="DE-HE" lang="de"]');
+    expect($('#embed-steps-wordpress').hidden).to.equal(false);
+    expect($('#embed-steps-script').hidden).to.equal(true);
+    expect($('#embed-steps-wordpress').textContent).to.match(/Block „Shortcode“[\s\S]*Block „Mitgliederkarte“/);
+    expect($('#embed-resizer-field').hidden).to.equal(true);
+    $<HTMLInputElement>('#embed-tiles-on').click();
+    expect($('#embed-way-note').hidden).to.equal(false);
+    expect($('#embed-way-note').textContent).to.contain('Einstellungen → Mitgliederkarte');
+    expect(code()).not.to.contain('tiles=');
+
+    $<HTMLInputElement>('#embed-way-iframe').click();
+    expect(code()).to.match(/^<iframe src="\/fileadmin\/member-map\/frame\.html\?src=[^"]*region=DE-HE/);
+    expect($('#embed-steps-iframe').hidden).to.equal(false);
+    expect($('#embed-resizer-field').hidden).to.equal(false);
+    expect($('#embed-way-note').textContent).to.contain('erst nach Zustimmung');
+    $<HTMLInputElement>('#embed-resizer').click();
+    expect(code().split('\n')[1]).to.equal('<script src="/fileadmin/member-map/member-map-frame.js" defer></script>');
+    await expect($('.embed-code')).to.be.accessible();
+
+    $<HTMLInputElement>('#embed-way-script').click();
+    expect(code()).to.equal(buildSnippet({ region: 'DE-HE', tiles: 'on' }));
+  });
+
+  it('offers municipalities from the gazetteer as the editor types `near`, and says what the map will show', async () => {
+    const field = $<HTMLInputElement>('#embed-near');
+    expect(field.getAttribute('list')).to.equal('embed-near-options');
+    field.focus();
+    await sendKeys({ type: 'Heidelb' });
+    const options = () => [...container.querySelectorAll<HTMLOptionElement>('#embed-near-options option')];
+    await waitUntil(() => options().length > 0, 'suggestions from the gazetteer', { timeout: 5000 });
+    expect(options()[0]!.value).to.equal('Heidelberg');
+    expect(options()[0]!.label).to.equal('Heidelberg (Baden-Württemberg, AGS 08221000)');
+    await sendKeys({ type: 'erg' });
+    const status = $('#embed-near-status');
+    await waitUntil(() => status.textContent!.includes('Heidelberg'), 'the verdict');
+    expect(status.textContent).to.equal('Die Karte öffnet bei Heidelberg (Baden-Württemberg, AGS 08221000) mit den nächsten Mitgliedern.');
+    expect(field.hasAttribute('aria-invalid')).to.equal(false);
+    expect(code()).to.contain(' near="Heidelberg" ');
+    await waitUntil(() => $('#embed-preview').getAttribute('near') === 'Heidelberg', 'the preview opens on it');
+
+    field.select();
+    await sendKeys({ type: 'Neustadt' });
+    await waitUntil(() => field.getAttribute('aria-invalid') === 'true', 'a name of several municipalities is flagged');
+    expect(status.textContent).to.match(/^\d+ Gemeinden heißen „Neustadt“: bitte eine aus der Liste wählen, z\. B\. „Neustadt/);
+    expect(options().length).to.be.at.most(8);
+    expect(options().every((option) => /^Neustadt/.test(option.value))).to.equal(true);
+    await expect($('#embed-form')).to.be.accessible();
   });
 
   it('labels every control and passes axe (form and code)', async () => {
