@@ -40,14 +40,19 @@ async function mapTree(): Promise<AXNode[]> {
 
 const describeNode = (node: AXNode) => `${node.role} "${node.name}"`;
 
-/** The basemap is drawn in slices after the members, its city labels last. */
+/**
+ * The basemap is drawn in slices after the members, its city labels last. The test server builds the
+ * basemap file on its first request, which on a busy machine takes seconds: a generous guard.
+ */
+const BASEMAP_WAIT_MS = 20_000;
 async function basemapDrawn(el: HTMLElement): Promise<string[]> {
-  await waitUntil(() => shadow(el).querySelector('.city-label'), 'basemap drawn', { timeout: 5000 });
+  await waitUntil(() => shadow(el).querySelector('.city-label'), 'basemap drawn', { timeout: BASEMAP_WAIT_MS });
   return [...shadow(el).querySelectorAll('.city-label')].map((label) => label.textContent!.trim());
 }
 
 describe('the accessibility tree inside the map', () => {
-  it('holds no unnamed picture and no basemap label, but the members, clusters, zoom buttons and credits', async () => {
+  it('holds no unnamed picture and no basemap label, but the members, clusters, zoom buttons and credits', async function () {
+    this.timeout(BASEMAP_WAIT_MS + 10_000);
     const el = await loadedMap('members.geojson');
     const cities = await basemapDrawn(el);
     expect(cities.length, 'city labels on the basemap (else this test proves nothing)').to.be.greaterThan(3);
@@ -70,7 +75,8 @@ describe('the accessibility tree inside the map', () => {
     expect(tree.some((node) => node.role === 'link' && node.name.includes('GeoBasis-DE')), 'the BKG credit').to.be.true;
   });
 
-  it('reads an open popup: the member, the contact lines and the close button', async () => {
+  it('reads an open popup: the member, the contact lines and the close button', async function () {
+    this.timeout(BASEMAP_WAIT_MS + 10_000);
     const el = await loadedMap('members.geojson');
     await basemapDrawn(el);
     const selected = oneEvent(el, 'member-map-select');
