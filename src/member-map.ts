@@ -390,7 +390,7 @@ export class MemberMap extends LitElement {
       onOpen: (member) => this.handleOpen(member),
       onClose: (member) => this.handleClose(member),
       initialView: () => this.initialView(),
-      overlayInsets: () => ({ top: 0, bottom: this.mapStill ? this.captionHeight() : this.tileConsent.asking ? this.consentBarHeight() : 0 }),
+      overlays: () => [...this.renderRoot.querySelectorAll('.teaser-caption, .consent-prompt')],
     });
     this.requestUpdate();
   }
@@ -509,16 +509,6 @@ export class MemberMap extends LitElement {
       Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && this.center.includes(',') ? [lat, lng] : undefined;
     const zoom = Number.isFinite(this.zoom) ? this.zoom : undefined;
     return { center, zoom };
-  }
-
-  /** The teaser's caption and attribution cover the bottom of its map. */
-  private captionHeight(): number {
-    const caption = this.renderRoot.querySelector<HTMLElement>('.teaser-caption');
-    return caption ? caption.offsetParent!.clientHeight - caption.offsetTop : 0;
-  }
-
-  private consentBarHeight(): number {
-    return (this.renderRoot.querySelector<HTMLElement>('.consent-prompt')?.offsetHeight ?? 0) + 10;
   }
 
   private openSelected(): void {

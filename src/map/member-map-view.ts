@@ -4,6 +4,7 @@ import { MapBackground, type Background } from './background.js';
 import { CLUSTER_CHUNK_MS, ClusterLoad } from './cluster-load.js';
 import { GestureHandling } from './gestures.js';
 import { clusterIcon, memberIcon, placeIcon } from './icons.js';
+import { overlayInsets, type Insets } from './overlay-insets.js';
 import type { Member } from '../data/members.js';
 import { nextTask, sliceDue } from '../next-task.js';
 import { phase } from '../phase.js';
@@ -17,8 +18,8 @@ export interface MemberMapViewOptions {
   onClose: (member: Member) => void;
   /** The page's `center`/`zoom`, used instead of fitting the first time members are shown. */
   initialView: () => { center?: LatLngTuple; zoom?: number };
-  /** Pixels at the top and bottom covered by the element's own controls, kept clear when fitting. */
-  overlayInsets: () => { top: number; bottom: number };
+  /** The element's own controls over the map (consent bar, teaser caption): fits keep members clear of them. */
+  overlays: () => Element[];
   /**
    * A still picture for the sidebar teaser: no controls, no keyboard, no gestures, markers and
    * clusters that take no input (the whole box is one link), the attribution shown by the element.
@@ -41,6 +42,8 @@ interface MemberMarker extends Marker {
 
 const GERMANY_CENTER: LatLngTuple = [51.16, 10.45];
 const FIT_PADDING = 28;
+/** Where a short map cannot fit the members with FIT_PADDING at its lowest zoom: half a marker. */
+const TIGHT_FIT_PADDING = 14;
 /** The teaser has no markers to click at the edge: it may use nearly all of its small box. */
 const STILL_PADDING = 6;
 /**
@@ -288,7 +291,7 @@ export class MemberMapView {
    */
   private fitPopupToMap(): void {
     const size = this.map.getSize();
-    const { top, bottom } = this.options.overlayInsets();
+    const { top, bottom } = this.coveredInsets();
     const zoom = this.zoomControl?.getContainer();
     const clearTop = Math.max(top, zoom ? zoom.offsetTop + zoom.offsetHeight : 0) + 8;
     const width = Math.max(140, Math.min(300, size.x - POPUP_CHROME_PX));
@@ -417,14 +420,28 @@ export class MemberMapView {
       this.map.setView(area.getCenter(), initial.zoom ?? SINGLE_MEMBER_ZOOM, { animate: false });
       return;
     }
-    const { top, bottom } = this.options.overlayInsets();
-    const padding = this.options.still ? STILL_PADDING : FIT_PADDING;
+    const { top, right, bottom, left } = this.coveredInsets();
+    const fits = (padding: number) => this.map.getBoundsZoom(area, false, L.point(left + right + 2 * padding, top + bottom + 2 * padding)) > this.map.getMinZoom();
+    const padding = this.options.still ? STILL_PADDING : fits(FIT_PADDING) ? FIT_PADDING : TIGHT_FIT_PADDING;
     this.map.fitBounds(area, {
-      paddingTopLeft: [padding, padding + top],
-      paddingBottomRight: [padding, padding + bottom],
+      paddingTopLeft: [padding + left, padding + top],
+      paddingBottomRight: [padding + right, padding + bottom],
       animate: false,
     });
     if (initial.zoom !== undefined) this.map.setZoom(initial.zoom, { animate: false });
+  }
+
+  /**
+   * What the controls on the map cover, measured now (the consent bar folds on narrow maps and is gone
+   * after consent): the element's own overlays, the zoom buttons and the credit line.
+   */
+  private coveredInsets(): Insets {
+    const controls = [this.zoomControl?.getContainer(), this.map.attributionControl?.getContainer()];
+    const boxes = [...this.options.overlays(), ...controls]
+      .filter((element): element is Element => element instanceof Element && element.isConnected)
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0);
+    return overlayInsets(this.map.getContainer().getBoundingClientRect(), boxes);
   }
 
   /** The members, the searched place and the Land in focus; undefined when there is nothing to fit. */
