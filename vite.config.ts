@@ -10,9 +10,12 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const phases = { __MEMBER_MAP_PHASES__: JSON.stringify(process.env.MEMBER_MAP_PHASES === '1') };
 
 /** The pages for web editors and the coordinator: each lives in its own folder, and ships flat in dist/. */
-const PAGES: Record<string, { folder: string; html: string }> = {
+const PAGES: Record<string, { folder: string; html: string; script?: string; classic?: Record<string, string> }> = {
   editor: { folder: 'editor', html: 'editor.html' },
   embed: { folder: 'demo', html: 'embed.html' },
+  // frame.html, the iframe embed. Its own script is member-map-frame-page.js, since member-map-frame.js
+  // is the resizer that a page embedding the frame may add: a classic script of its own (no imports).
+  frame: { folder: 'frame', html: 'frame.html', script: 'member-map-frame-page', classic: { 'member-map-frame': 'member-map-frame.js' } },
 };
 
 /**
@@ -63,6 +66,8 @@ export default defineConfig(({ mode }) => {
   const optimizeDeps = { exclude: ['leaflet.markercluster'] };
   const page = PAGES[mode];
   if (page) {
+    const script = page.script ?? `member-map-${mode}`;
+    const classic = Object.fromEntries(Object.entries(page.classic ?? {}).map(([name, file]) => [name, here(`${page.folder}/${file}`)]));
     return {
       root: here(page.folder),
       base: './',
@@ -76,11 +81,11 @@ export default defineConfig(({ mode }) => {
         target: 'es2021',
         sourcemap: true,
         rollupOptions: {
-          input: here(`${page.folder}/${page.html}`),
+          input: { [script]: here(`${page.folder}/${page.html}`), ...classic },
           output: {
-            entryFileNames: `member-map-${mode}.js`,
-            chunkFileNames: `member-map-${mode}-[name]-[hash].js`,
-            assetFileNames: `member-map-${mode}[extname]`,
+            entryFileNames: (chunk) => `${chunk.name in classic ? chunk.name : script}.js`,
+            chunkFileNames: `${script}-[name]-[hash].js`,
+            assetFileNames: `${script}[extname]`,
           },
         },
       },

@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { topTarget } from '../frame-links.js';
 import type { Strings } from '../i18n/index.js';
 import { mailtoHref, normaliseEmail } from '../links.js';
 
@@ -32,7 +33,7 @@ export function contactPanel(options: ContactPanelOptions): TemplateResult {
       <slot name="contact"><p>${strings.contactText}</p></slot>
       <p>
         ${href
-          ? html`<a class="contact-panel__mail" href=${href}>${strings.contactWriteTo(name)}</a>
+          ? html`<a class="contact-panel__mail" href=${href} target=${topTarget() ?? nothing}>${strings.contactWriteTo(name)}</a>
               <span class="contact-panel__address">(${address})</span>`
           : html`<span>${name}</span>`}
       </p>

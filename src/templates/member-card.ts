@@ -1,16 +1,20 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Member } from '../data/members.js';
 import type { Strings } from '../i18n/index.js';
+import { topTarget } from '../frame-links.js';
 import { displayUrl, mailtoHref, normaliseEmail, telHref, webHref } from '../links.js';
 
-/** A labelled contact line: a link when the value is a safe link, plain text otherwise. */
+/**
+ * A labelled contact line: a link when the value is a safe link, plain text otherwise. Websites open
+ * in a new tab; mail and phone links in a frame go to the top window (src/frame-links.ts).
+ */
 function contactLine(label: string, text: string | undefined, href: string | undefined, external = false) {
   if (!text) return nothing;
   const value = !href
     ? html`<span>${text}</span>`
     : external
       ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>`
-      : html`<a href=${href}>${text}</a>`;
+      : html`<a href=${href} target=${topTarget() ?? nothing}>${text}</a>`;
   return html`<li><span class="label">${label}:</span> ${value}</li>`;
 }
 

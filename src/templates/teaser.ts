@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { topTarget } from '../frame-links.js';
 import type { Member } from '../data/members.js';
 import type { Strings } from '../i18n/index.js';
 import { landOf } from '../regions.js';
@@ -15,10 +16,11 @@ export interface TeaserOptions {
  * The sidebar teaser: one link over a still map (the members as clusters on the offline basemap) with
  * a caption that counts them. The map is inert and lets clicks through to the link. The link's name is
  * its visible caption, framed for screen readers ("Mitgliederkarte: … Zur vollständigen Karte").
+ * Inside a frame it opens the full map in the top window, not in the teaser's box.
  */
 export function teaser({ strings, href, caption }: TeaserOptions): TemplateResult {
   return html`
-    <a class="teaser" href=${href}>
+    <a class="teaser" href=${href} target=${topTarget() ?? nothing}>
       <div class="map" part="map" inert></div>
       <span class="teaser-caption">
         <span class="teaser-count"
