@@ -75,7 +75,7 @@ const tileConnections = async () => (await json<{ connections: number }>('/__til
 const zoomOf = (request: TileRequest) => Number(request.path.split('/').at(-3));
 
 /** Opens the site page in a frame and adds a `<member-map>` with `attributes`; resolves once its members are on the map. */
-async function openSite(attributes: Record<string, string> = {}): Promise<Site> {
+async function openSite(attributes: Record<string, string> = {}, prepare?: (win: FrameWindow) => void): Promise<Site> {
   const frame = document.createElement('iframe');
   frame.width = '1000';
   frame.height = '760';
@@ -87,6 +87,7 @@ async function openSite(attributes: Record<string, string> = {}): Promise<Site> 
   const doc = frame.contentDocument!;
   expect(win.privacyLog, 'the recorder runs first').to.exist;
   await waitUntil(() => win.customElements.get('member-map'), 'the classic script defined <member-map> (run `npm run build` first)', PATIENT);
+  prepare?.(win);
   const map = doc.createElement('member-map') as MapElement;
   for (const [name, value] of Object.entries({ src: MEMBERS, ...attributes })) map.setAttribute(name, value);
   map.style.width = '800px';
@@ -337,6 +338,27 @@ describe('privacy: what a site page with <member-map> sends and stores (docs/dat
     // A consent manager's decision (the consent property) is remembered the same way.
     osm.map.consent = true;
     expect({ ...osm.win.localStorage }).to.deep.equal({ 'member-map:tile-consent:tile.openstreetmap.org': 'granted' });
+  });
+
+  it('with consent-storage="local" but the browser storage blocked, consent still works for the page, nothing is stored, and the next page asks again', async function () {
+    this.timeout(30000);
+    // As a browser that blocks site data (or a sandboxed frame) does: reading localStorage throws.
+    const blockStorage = (win: FrameWindow) =>
+      Object.defineProperty(win, 'localStorage', {
+        get() {
+          throw new win.DOMException('The storage is blocked.', 'SecurityError');
+        },
+      });
+    const site = await openSite({ 'tile-url': tileUrl(), 'consent-storage': 'local' }, blockStorage);
+    await click(site, '[part="consent"]');
+    await waitUntil(async () => (await tileRequests()).length > 0, 'tiles after consent', PATIENT);
+    expect({ ...localStorage }, 'the origin\'s storage, read from the test page').to.deep.equal({});
+    site.frame.remove();
+
+    tilePrefix += '-next';
+    const next = await openSite({ 'tile-url': tileUrl(), 'consent-storage': 'local' }, blockStorage);
+    expect(next.map.consent).to.equal(false);
+    expect(next.root.querySelector('[part="consent"]'), 'the prompt').to.exist;
   });
 
   it('the place search sends no request that contains the query: it fetches only the places file, once, from the site, without a body', async function () {
