@@ -20,7 +20,9 @@ async function buildBin(): Promise<string> {
   const outfile = `--outfile=${pkg.bin['member-map-data']}`;
   assert.ok(script.includes(outfile), `build:cli writes the bin (${outfile})`);
   const bin = join(ROOT, 'node_modules/.cache/member-map-cli-test/member-map-data.js');
-  const [tool, ...args] = script.replace(outfile, `--outfile=${bin}`).split(' ');
+  // Split as a shell would: the banner is one argument in double quotes, with \" inside.
+  const words = script.replace(outfile, `--outfile=${bin}`).match(/(?:[^\s"]+|"(?:\\.|[^"\\])*")+/g) ?? [];
+  const [tool, ...args] = words.map((word) => word.replace(/"((?:\\.|[^"\\])*)"/g, (_, inner: string) => inner.replace(/\\(.)/g, '$1')));
   assert.equal(tool, 'esbuild');
   await new Promise<void>((done, fail) => {
     execFile(join(ROOT, 'node_modules/.bin/esbuild'), args, { cwd: ROOT, timeout: 60_000 }, (error, _out, stderr) =>
