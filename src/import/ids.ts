@@ -21,20 +21,29 @@ export function baseId(municipality = '', role = ''): string {
 }
 
 export function assignIds(rows: readonly IdInput[]): IdResult[] {
+  return [...idSteps(rows)];
+}
+
+/**
+ * The ids one row at a time, in row order (what assignIds gives, for a caller that works in steps).
+ * A row's derived id depends only on the given ids and the rows before it, so the work can be cut anywhere.
+ */
+export function* idSteps(rows: readonly IdInput[]): Generator<IdResult, void, void> {
   const given = new Map<string, number>();
   rows.forEach((row, index) => {
     if (row.id && !given.has(row.id)) given.set(row.id, index);
   });
   const taken = new Set(given.keys());
-  return rows.map((row, index) => {
+  for (const [index, row] of rows.entries()) {
     if (row.id) {
       const first = given.get(row.id)!;
-      return first === index ? { id: row.id, derived: false } : { id: row.id, derived: false, duplicateOf: first };
+      yield first === index ? { id: row.id, derived: false } : { id: row.id, derived: false, duplicateOf: first };
+      continue;
     }
     const base = baseId(row.municipality, row.role);
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
-    return { id, derived: true };
-  });
+    yield { id, derived: true };
+  }
 }

@@ -7,7 +7,7 @@ import { inGermany, parseCoordinate, round6 } from './coordinates.js';
 import { parseCsv, type CsvRow, type CsvTable, type Delimiter } from './csv.js';
 import type { Gazetteer } from './gazetteer.js';
 import { memberFeature, type MemberFeature, type MemberFeatureCollection } from './geojson.js';
-import { assignIds } from './ids.js';
+import { idSteps } from './ids.js';
 import { unprotectCell } from './formula-guard.js';
 import { FATAL, type Problem, type ProblemCode, type ProblemParams } from './problems.js';
 import { findState, stateByAgs, type State } from './states.js';
@@ -94,6 +94,27 @@ export function importMembers(text: string, options: ImportOptions): ImportResul
  * loses the apostrophe that the export's formula protection put in front of it (`'+49 …` → `+49 …`).
  */
 export function importTable(sheet: SheetTable, options: ImportOptions): ImportResult {
+  const steps = importSteps(sheet, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How far an import in steps has come: `done` of `total` data rows. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * The import as steps, for a caller that must not block (the workbench imports a big sheet in
+ * slices and shows its progress): it yields once when the table as a whole has passed its checks,
+ * then after every row, and returns what importTable returns. Each step is short (one row); the
+ * caller decides when to pause. It returns without yielding when the table cannot be imported at all
+ * (no header, no municipality column, a CSV syntax error, no data rows).
+ */
+export function* importSteps(sheet: SheetTable, options: ImportOptions): Generator<ImportProgress, ImportResult, void> {
   const table: SheetTable = { ...sheet, rows: sheet.rows.map((row) => ({ ...row, cells: row.cells.map(unprotectCell) })) };
   const separator = table.delimiter ? { delimiter: table.delimiter } : {};
   const problems: Problem[] = [];
@@ -129,15 +150,18 @@ export function importTable(sheet: SheetTable, options: ImportOptions): ImportRe
   stats.blankRows = data.length - rows.length;
   stats.rows = rows.length;
   if (rows.length === 0) return stop(problem('no-data-rows', {}, { row: header }));
+  yield { done: 0, total: rows.length };
 
   const cell = (row: CsvRow, field: Field): string => {
     const column = columns.byField[field];
     return column ? clean(row.cells[column.index]) : '';
   };
-  const ids = assignIds(rows.map((row) => ({ id: cell(row, 'id'), municipality: cell(row, 'municipality'), role: cell(row, 'role') })));
+  // Ids row by row (deriving one takes a moment): a big sheet's first step stays short.
+  const ids = idSteps(rows.map((row) => ({ id: cell(row, 'id'), municipality: cell(row, 'municipality'), role: cell(row, 'role') })));
   const features: MemberFeature[] = [];
 
-  rows.forEach((row, index) => {
+  for (const [index, row] of rows.entries()) {
+    if (index > 0) yield { done: index, total: rows.length };
     const found: Problem[] = [];
     const at = (field: Field) => ({ row, column: columns.byField[field] });
     const report = <Code extends ProblemCode>(code: Code, params: ProblemParams[Code], field?: Field) =>
@@ -146,7 +170,7 @@ export function importTable(sheet: SheetTable, options: ImportOptions): ImportRe
     const extra = row.cells.slice(header.cells.length).map(clean).filter(Boolean);
     if (extra.length > 0) report('extra-cells', { values: extra });
 
-    const { id, derived, duplicateOf } = ids[index]!;
+    const { id, derived, duplicateOf } = ids.next().value!;
     if (derived) stats.derivedIds++;
     if (duplicateOf !== undefined) report('duplicate-id', { id, firstLine: rows[duplicateOf]!.line }, 'id');
 
@@ -190,7 +214,7 @@ export function importTable(sheet: SheetTable, options: ImportOptions): ImportRe
 
     if (!place || found.some((item) => item.severity === 'error')) {
       stats.skipped++;
-      return;
+      continue;
     }
     if (place.by === 'coordinates') stats.byCoordinates++;
     else stats.byGazetteer++;
@@ -213,7 +237,8 @@ export function importTable(sheet: SheetTable, options: ImportOptions): ImportRe
         round6(place.lng),
       ),
     );
-  });
+  }
+  yield { done: rows.length, total: rows.length };
 
   const collection: MemberFeatureCollection = { type: 'FeatureCollection', features };
   if (features.length > 0) assertElementAccepts(collection);
