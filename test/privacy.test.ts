@@ -180,6 +180,9 @@ describe('privacy: what a site page with <member-map> sends and stores (docs/dat
     sessionStorage.clear();
     for (const cookie of document.cookie.split(';').filter(Boolean)) document.cookie = `${cookie.split('=')[0]!.trim()}=; max-age=0; path=/`;
     expect(document.cookie, 'a cookie left by an earlier test: these tests need a clean start').to.equal('');
+    // The same for the origin's other stores (none of the suite writes them today).
+    for (const database of await indexedDB.databases()) if (database.name) indexedDB.deleteDatabase(database.name);
+    for (const key of await caches.keys()) await caches.delete(key);
   });
   afterEach(() => {
     document.querySelectorAll('iframe').forEach((frame) => frame.remove());
@@ -404,6 +407,42 @@ describe('privacy: what a site page with <member-map> sends and stores (docs/dat
     const texts = [...card.querySelectorAll('p, li, button')].map((node) => node.textContent!.trim());
     expect(texts).to.deep.equal(['Koordinator Bürgerbeteiligung', 'Weyarn', 'Mitglied werden?']);
     expect(card.querySelectorAll('a')).to.have.length(0);
+  });
+
+  it('frame.html (the iframe embed) asks only its own server before consent; a src of another server in its address is fetched from there unless the README\'s Content-Security-Policy comes with the page', async function () {
+    this.timeout(30000);
+    /** Opens frame.html at `path` with `query` in a frame; resolves with its <member-map> once it answered. */
+    const openFrame = async (path: string, query: string, answered: (root: ShadowRoot) => Element | null) => {
+      const frame = document.createElement('iframe');
+      frame.width = '900';
+      frame.height = '600';
+      document.body.append(frame);
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.src = `${path}?${query}`;
+      await loaded;
+      const win = frame.contentWindow as FrameWindow;
+      await waitUntil(() => win.document.querySelector('member-map')?.shadowRoot && answered(win.document.querySelector('member-map')!.shadowRoot!), `frame.html?${query} answered`, PATIENT);
+      return win;
+    };
+    const members = (root: ShadowRoot) => root.querySelector('.member-marker, .member-cluster');
+
+    // As the README has it: the member file next to frame.html (here given by its path on the site).
+    const own = await openFrame(`${DIST}frame.html`, `src=${encodeURIComponent(MEMBERS)}`, members);
+    await waitUntil(() => own.document.querySelector('member-map')!.shadowRoot!.querySelector('.leaflet-member-map-basemap-pane path'), 'the offline basemap', PATIENT);
+    const foreign = own.performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => new URL(url).origin !== location.origin);
+    expect(foreign, 'requests to another origin').to.deep.equal([]);
+    expect(await tileConnections(), 'connections to the other server').to.equal(0);
+
+    // A link that names a member file on another server: the frame fetches it from there, before any consent.
+    const elsewhere = `${tileOrigin}/${tilePrefix}/members.geojson`;
+    await openFrame(`${DIST}frame.html`, `src=${encodeURIComponent(elsewhere)}`, (root) => root.querySelector('[part="error"]'));
+    expect((await tileRequests()).map((request) => request.path)).to.deep.equal([`/${tilePrefix}/members.geojson`]);
+
+    // With the policy the README gives for frame.html (default-src 'self'), the browser does not send it.
+    tilePrefix += '-csp';
+    const fenced = `${tileOrigin}/${tilePrefix}/members.geojson`;
+    await openFrame(`/csp${DIST}frame.html`, `src=${encodeURIComponent(fenced)}`, (root) => root.querySelector('[part="error"]'));
+    expect(await tileRequests()).to.deep.equal([]);
   });
 
   it('the workbench requests nothing outside its own folder while it opens files, sends no file, and keeps its draft only under member-map-editor-draft until it is discarded', async function () {
