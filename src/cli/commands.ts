@@ -16,6 +16,7 @@ import { importMembers, importTable, type ImportResult } from '../import/import.
 import { formatProblem } from '../import/report.js';
 import { isWorkbook, sheetTable } from '../import/sheet.js';
 import { readWorkbook } from './read-workbook.js';
+import { megabytes } from '../import/zip.js';
 import { judge, skippedLine, type Verdict } from '../import/validate.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -82,7 +83,13 @@ async function runImport(
     // An Excel workbook (ZIP content or .xlsx name): its first sheet, with the same headers as CSV.
     const workbook = await readWorkbook(bytes);
     if ('error' in workbook) {
-      io.err(workbook.error === 'legacy-xls' ? messages.legacyXls(command.input) : messages.unreadableWorkbook(command.input, workbook.detail));
+      io.err(
+        workbook.error === 'too-large'
+          ? messages.workbookTooLarge(command.input, megabytes(workbook.unpacked), megabytes(workbook.limit))
+          : workbook.error === 'legacy-xls'
+            ? messages.legacyXls(command.input)
+            : messages.unreadableWorkbook(command.input, workbook.detail),
+      );
       return EXIT.usage;
     }
     result = importTable(sheetTable(workbook.rows), { gazetteer });

@@ -100,8 +100,11 @@ export const de: Messages = {
 
   cannotRead: (file, reason) => `${file} kann nicht gelesen werden: ${reason}`,
   unreadableWorkbook: (file, detail) =>
-    `${file} kann nicht gelesen werden: keine lesbare Excel-Datei (.xlsx) (${detail}). ` +
+    `${file} kann nicht gelesen werden: keine lesbare Excel-Datei (.xlsx)${detail ? ` (${detail})` : ''}. ` +
     'Bitte in Excel oder LibreOffice öffnen und erneut als „Excel-Arbeitsmappe (*.xlsx)“ oder als „CSV UTF-8“ speichern.',
+  workbookTooLarge: (file, unpacked, limit) =>
+    `${file} wird nicht gelesen: Entpackt wäre die Excel-Datei ${unpacked.toLocaleString('de-DE')} MB groß, erlaubt sind höchstens ${limit} MB. ` +
+    'Bitte in Excel oder LibreOffice öffnen, nur das Blatt mit den Mitgliedern behalten und erneut als „Excel-Arbeitsmappe (*.xlsx)“ oder als „CSV UTF-8“ speichern.',
   legacyXls: (file) =>
     `${file} kann nicht gelesen werden: Das ist eine Excel-Datei im alten Format .xls (Excel 97–2003). ` +
     'Bitte in Excel mit Datei → Speichern unter als „Excel-Arbeitsmappe (*.xlsx)“ oder als „CSV UTF-8“ speichern.',

@@ -100,8 +100,11 @@ export const en: Messages = {
 
   cannotRead: (file, reason) => `Cannot read ${file}: ${reason}`,
   unreadableWorkbook: (file, detail) =>
-    `Cannot read ${file}: not a readable Excel file (.xlsx) (${detail}). ` +
+    `Cannot read ${file}: not a readable Excel file (.xlsx)${detail ? ` (${detail})` : ''}. ` +
     'Open it in Excel or LibreOffice and save it again as "Excel Workbook (*.xlsx)" or as "CSV UTF-8".',
+  workbookTooLarge: (file, unpacked, limit) =>
+    `Not reading ${file}: unpacked, the Excel file would take ${unpacked.toLocaleString('en-GB')} MB; at most ${limit} MB are allowed. ` +
+    'Open it in Excel or LibreOffice, keep only the sheet with the members and save it again as "Excel Workbook (*.xlsx)" or as "CSV UTF-8".',
   legacyXls: (file) =>
     `Cannot read ${file}: it is an Excel file in the old .xls format (Excel 97–2003). ` +
     'In Excel, use File → Save As to save it as "Excel Workbook (*.xlsx)" or as "CSV UTF-8".',

@@ -43,8 +43,13 @@ export interface Messages {
   exportNotWritten: (skipped: number) => string;
 
   cannotRead: (file: string, reason: string) => string;
-  /** A file taken for an Excel workbook (ZIP content or `.xlsx` name) that the reader cannot open; `detail` is the reader's reason. */
-  unreadableWorkbook: (file: string, detail: string) => string;
+  /**
+   * A file taken for an Excel workbook (ZIP content or `.xlsx` name) that the reader cannot open;
+   * `detail` is the reader's reason (in English, for the terminal; the workbench leaves it out).
+   */
+  unreadableWorkbook: (file: string, detail?: string) => string;
+  /** An Excel file whose parts would unpack to more than the limit (src/import/zip.ts), in whole MB. */
+  workbookTooLarge: (file: string, unpackedMb: number, limitMb: number) => string;
   /** A legacy binary Excel file (.xls, Excel 97–2003), which cannot be read. */
   legacyXls: (file: string) => string;
   cannotWrite: (file: string, reason: string) => string;
