@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
 import { CHROME_ARGS, findChrome, findFirefox } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
+import { frameCommands } from './scripts/frame-commands.js';
 import { accessibilityCommands, dataCommand, inlineCss, markercluster, touchEmulation } from './scripts/test-plugins.js';
 import { chunked, dataFiles, raw, strictCsp, generated, hanging, heldResponses, slowResponses, tileServer } from './scripts/test-servers.js';
 
@@ -81,5 +82,5 @@ export default {
     { name: 'chromium', files: ['test/**/*.test.ts'], browsers: [chromium] },
     { name: 'firefox', files: FIREFOX_SUITES, browsers: [firefox] },
   ],
-  plugins: [inlineCss(), markercluster, dataCommand(), touchEmulation(), accessibilityCommands(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [inlineCss(), markercluster, dataCommand(), touchEmulation(), accessibilityCommands(), frameCommands(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
 };
