@@ -16,14 +16,25 @@ const TILE_OPTIONS: L.TileLayerOptions = {
   referrerPolicy: 'strict-origin-when-cross-origin',
 };
 
-/** Owns the background layers of one map and switches between them. */
+/**
+ * Owns the background layers of one map and switches between them. While the offline basemap is on,
+ * it also keeps the view inside the area the basemap's data covers (see `bound`).
+ */
 export class MapBackground {
   private layer?: L.Layer;
   private shown = '';
   private credited = false;
+  /** The map's own lowest zoom, given back when the basemap goes. */
+  private readonly minZoom: number;
+  /** The basemap's area while the view is bounded to it. */
+  private area?: L.LatLngBounds;
 
   constructor(private readonly map: L.Map) {
     addBasemapPanes(map);
+    this.minZoom = map.getMinZoom();
+    // With `maxBounds` (only while the basemap is on), dragging stops at the edge instead of
+    // showing what lies past it and springing back.
+    map.options.maxBoundsViscosity = 1;
   }
 
   show(background: Background): void {
@@ -92,6 +103,7 @@ export class MapBackground {
     const layer = L.layerGroup();
     this.layer = layer;
     this.map.addLayer(layer);
+    this.bound(data.area);
     for (const part of basemapLayers(data, region)) {
       if (sliceDue()) {
         await nextTask();
@@ -108,8 +120,50 @@ export class MapBackground {
   }
 
   private clear(): void {
+    this.unbound();
     if (this.layer) this.map.removeLayer(this.layer);
     this.layer = undefined;
+  }
+
+  /**
+   * Keeps the view inside the basemap's area (its data stops there, at straight lines): panning ends
+   * at its edges, and a map too large to lie inside it at the lowest zoom gets a higher lowest zoom,
+   * from its size, whenever that changes. The area (scripts/basemap.js) is wide enough that a map up
+   * to 1920 px wide still reaches zoom 4, and Germany still fills the height of a wide, short map.
+   */
+  private bound(area: BasemapData['area']): void {
+    if (!area) return;
+    const [west, south, east, north] = area;
+    this.area = L.latLngBounds([south, west], [north, east]);
+    this.map.on('resize', this.fitMinZoom, this);
+    this.fitMinZoom();
+    this.map.setMaxBounds(this.area);
+  }
+
+  private unbound(): void {
+    if (!this.area) return;
+    this.area = undefined;
+    this.map.off('resize', this.fitMinZoom, this);
+    this.map.setMaxBounds(undefined);
+    this.map.setMinZoom(this.minZoom);
+  }
+
+  /**
+   * The lowest zoom at which the whole map lies inside the area, on the map's zoom steps, raised by
+   * less than one whole level: markercluster builds its levels down to the lowest whole zoom when the
+   * members are added and loses track of markers if that changes. The area is chosen so that this is
+   * enough for maps up to about 3,200 × 1,180 px.
+   */
+  private fitMinZoom(): void {
+    const area = this.area;
+    const size = this.map.getSize();
+    if (!area || !size.x || !size.y) return; // hidden (a closed tab): measured again when shown
+    const span = this.map.project(area.getSouthEast(), 0).subtract(this.map.project(area.getNorthWest(), 0));
+    const inside = Math.log2(Math.max(size.x / span.x, size.y / span.y));
+    const snap = this.map.options.zoomSnap || 0.01;
+    const stepped = Math.ceil(inside / snap - 1e-9) * snap;
+    const highest = Math.floor(this.minZoom) + 1 - snap;
+    this.map.setMinZoom(Math.min(Math.max(this.minZoom, stepped), highest));
   }
 }
 

@@ -6,6 +6,12 @@ import L from './leaflet.js';
 /** The file written by scripts/basemap.js next to the built script. */
 export interface BasemapData {
   type: 'member-map-basemap';
+  /**
+   * [west, south, east, north]: the area the countries are drawn for. While the basemap is on, the
+   * map never shows more than this (its data is cut off at these straight lines). Files without it
+   * (older builds) leave the view unbounded.
+   */
+  area?: [number, number, number, number];
   topology: Topology<{ countries: GeometryCollection<{ germany: boolean }> }>;
   /** The Länder (ISO code without `DE-`) and the lines between them, from BKG's VG250. */
   laender?: Topology<{ laender: GeometryCollection<{ iso: string }>; borders: MultiLineString }>;
