@@ -28,6 +28,7 @@ const FIREFOX_SUITES = [
   'test/basemap.test.ts',
   'test/layout.test.ts',
   'test/teaser.test.ts',
+  'test/frame-layout.test.ts',
 ];
 
 const chromium = chromeLauncher({
