@@ -6,7 +6,8 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 // The site page is test/fixtures/privacy/site.html, opened in a frame of its own: the stylesheet and
 // the built classic script from the site's own folder (/dist/), as the README's "Plain HTML" step has
 // it, so that its resource timeline holds every request of the page from its first moment. Three
-// witnesses watch it, and none of them filters anything:
+// witnesses watch it, and none of them leaves anything out but the test server's own reload script
+// (HARNESS):
 // - the frame's resource entries (Chromium lists failed requests too);
 // - test/fixtures/privacy/recorder.js, loaded first, which records every fetch, XMLHttpRequest,
 //   sendBeacon, WebSocket and EventSource the page's scripts start (address, method, body or not) and
@@ -17,6 +18,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 //   counts every connection opened to it, a preconnect without a request included.
 // Each test that asserts an absence first or afterwards shows, on the same page and with the same
 // witness, the presence it would report (the tiles after consent, the places file of a search).
+// The last tests watch the two other pages of dist/ the same way: frame.html and the workbench.
 
 interface Call {
   api: string;
