@@ -263,6 +263,25 @@ describe('WCAG 1.4.12 Textabstand (text spacing)', () => {
       }
     });
   }
+
+  it('the teaser, 200 × 160 px: its caption stays whole inside the box', async () => {
+    const el = document.createElement('member-map') as MemberMap;
+    el.setAttribute('teaser', '');
+    el.setAttribute('href', '#karte');
+    el.style.setProperty('--member-map-height', '160px');
+    const loaded = oneEvent(el, 'member-map-load');
+    el.src = SAMPLE;
+    await fixture(html`<div style="width: 200px">${el}</div>`);
+    withTextSpacing(el);
+    el.scrollIntoView();
+    await loaded;
+    await el.updateComplete;
+    const caption = shadow(el).querySelector('.teaser-caption')!;
+    expect(shadow(el).querySelector('.teaser-count')!.textContent).to.match(/\d+ Mitglieder in \d+ Ländern/);
+    expect(inside(box(caption), box(el)), 'caption inside the teaser').to.equal(true);
+    expect(textBeyond(caption), 'caption text within its width').to.deep.equal([]);
+    expect(overlapping([...caption.children]), 'count and credit apart').to.deep.equal([]);
+  });
 });
 
 /** Presses Tab (or Shift+Tab) until `done` holds; answers every element that had the focus on the way. */
