@@ -488,6 +488,7 @@ describe('privacy: what a site page with <member-map> sends and stores (docs/dat
 
     expect({ ...win.localStorage }, 'nothing before a file is opened').to.deep.equal({});
     await open('/raw/test/cli/fixtures/members.xlsx', 'members.xlsx'); // loads the Excel reader on demand
+    await waitUntil(() => draft()?.sheet.fileName === 'members.xlsx', 'the draft of members.xlsx', PATIENT); // a big sheet's draft may be written in steps
     expect(Object.keys(win.localStorage)).to.deep.equal(['member-map-editor-draft']);
     expect(draft()!.sheet.fileName).to.equal('members.xlsx');
     expect(draft()!.sheet.rows.length).to.be.greaterThan(0);
@@ -510,6 +511,7 @@ describe('privacy: what a site page with <member-map> sends and stores (docs/dat
     expect(save.disabled).to.equal(false);
     save.click();
     await waitUntil(() => downloads.length === 1, 'the member file offered for download', PATIENT);
+    await waitUntil(() => draft()?.sheet.fileName === 'members.geojson', 'the draft of members.geojson', PATIENT);
     expect(draft()!.sheet.fileName, 'the draft after the download').to.equal('members.geojson');
     await sleep(300);
 
