@@ -230,7 +230,24 @@ describe('keyboard on the map', () => {
     expect(shadow(animated).querySelector('.leaflet-proxy')).to.not.equal(null);
   });
 
-  it('shows a focus ring on every control reached with Tab', async () => {
+  /** An ancestor inside the element whose overflow clipping cuts into `focused`'s focus ring, by its class. */
+  const clippingAncestor = (focused: Element) => {
+    const style = getComputedStyle(focused);
+    const reach = parseFloat(style.outlineWidth) + Math.max(0, parseFloat(style.outlineOffset));
+    const box = focused.getBoundingClientRect();
+    const ring = { left: box.left - reach, top: box.top - reach, right: box.right + reach, bottom: box.bottom + reach };
+    for (let node = focused.parentElement; node && !node.classList.contains('frame'); node = node.parentElement) {
+      const { overflowX, overflowY } = getComputedStyle(node);
+      if (overflowX === 'visible' && overflowY === 'visible') continue;
+      const clip = node.getBoundingClientRect();
+      if (ring.left < clip.left - 0.5 || ring.right > clip.right + 0.5 || ring.top < clip.top - 0.5 || ring.bottom > clip.bottom + 0.5) {
+        return node.className || node.tagName;
+      }
+    }
+    return undefined;
+  };
+
+  it('shows a focus ring on every control reached with Tab, not cut off by its container (WCAG 2.4.7)', async () => {
     const el = await loadedMap('members.geojson');
     shadow(el).querySelector<HTMLInputElement>('[part="search"]')!.focus();
     const seen = new Set<string>();
@@ -240,6 +257,7 @@ describe('keyboard on the map', () => {
         const style = getComputedStyle(focused);
         expect(style.outlineStyle, focused.outerHTML.slice(0, 60)).to.not.equal('none');
         expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+        expect(clippingAncestor(focused), `the ring of ${focused.outerHTML.slice(0, 60)} is cut off by`).to.equal(undefined);
         seen.add(focused.tagName);
       }
       await sendKeys({ press: 'Tab' });

@@ -173,15 +173,16 @@ export const memberMapStyles = css`
     font-size: 14px;
     cursor: pointer;
   }
+  /* No overflow clipping here: it would cut off the focus ring (WCAG 2.4.7); the buttons round their own outer corners. */
   .view-toggle {
     display: inline-flex;
     border: 1px solid var(--_accent);
     border-radius: 4px;
-    overflow: hidden;
   }
   .view-toggle button {
     padding: 6px 14px;
     border: 0;
+    border-radius: 0;
     background: #fff;
     color: var(--_accent);
     font: inherit;
@@ -192,6 +193,17 @@ export const memberMapStyles = css`
   .view-toggle button[aria-pressed='true'] {
     background: var(--_accent);
     color: #fff;
+  }
+  .view-toggle button:first-child {
+    border-radius: 3px 0 0 3px;
+  }
+  .view-toggle button:last-child {
+    border-radius: 0 3px 3px 0;
+  }
+  /* The focused button's ring lies over its neighbour. */
+  .view-toggle button:focus-visible {
+    position: relative;
+    z-index: 1;
   }
   .stage {
     position: relative;
