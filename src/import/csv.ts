@@ -52,6 +52,19 @@ function countLineBreaks(text: string): number {
 }
 
 export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text)): CsvTable {
+  const steps = csvSteps(text, delimiter);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseCsv in steps of `rowsPerStep` rows, for a caller that must not block (the workbench reads a big
+ * sheet in slices). Each step parses on from the end of the last complete row, with the line break
+ * that papaparse found in the first step, so the rows are exactly those of one parse.
+ */
+export function* csvSteps(text: string, delimiter: Delimiter = detectDelimiter(text), rowsPerStep = 2000): Generator<void, CsvTable, void> {
   let body = text;
   let line = 1;
   const hint = /^sep=.\r?\n/.exec(body);
@@ -61,21 +74,43 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
   }
   const rows: CsvRow[] = [];
   let error: CsvTable['error'];
-  let start = 0;
-  Papa.parse<string[]>(body, {
-    delimiter,
-    step(result, parser) {
-      const end = result.meta.cursor;
-      if (result.errors.length > 0 && !error) {
-        error = { line, detail: result.errors[0]!.message };
-        parser.abort();
-        return;
-      }
-      rows.push({ cells: result.data, line, record: rows.length + 1 });
-      line += countLineBreaks(body.slice(start, end));
-      start = end;
-    },
-  });
+  let newline: string | undefined;
+  for (let offset = 0; ; ) {
+    const rest = offset === 0 ? body : body.slice(offset);
+    let start = 0;
+    let count = 0;
+    let next: string[] | undefined;
+    Papa.parse<string[]>(rest, {
+      delimiter,
+      ...(newline ? { newline: newline as '\n' } : {}),
+      step(result, parser) {
+        if (count === rowsPerStep) {
+          next = result.data; // this row starts the next step
+          parser.abort();
+          return;
+        }
+        newline ??= result.meta.linebreak;
+        const end = result.meta.cursor;
+        if (result.errors.length > 0 && !error) {
+          error = { line, detail: result.errors[0]!.message };
+          parser.abort();
+          return;
+        }
+        rows.push({ cells: result.data, line, record: rows.length + 1 });
+        line += countLineBreaks(rest.slice(start, end));
+        start = end;
+        count++;
+      },
+    });
+    if (!next || error) break;
+    offset += start;
+    if (offset === body.length) {
+      // Nothing after the last line break: the row papaparse found there is the empty one it ends with.
+      rows.push({ cells: next, line, record: rows.length + 1 });
+      break;
+    }
+    yield;
+  }
   // The line break that ends the last record is not a row of its own.
   const last = rows[rows.length - 1];
   if (!error && last && last.cells.length === 1 && last.cells[0] === '' && /(\r\n|\r|\n)$/.test(body)) rows.pop();
