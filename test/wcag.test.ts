@@ -891,3 +891,35 @@ describe('the workbench (dist/editor.html)', () => {
     }
   });
 });
+
+describe('WCAG 1.4.1 Benutzung von Farbe (use of colour)', () => {
+  it('the pressed view button differs from the other in lightness (3:1), and says so with aria-pressed', async () => {
+    const el = await pageWithMap();
+    const [pressed, other] = [shadow(el).querySelector('.view-toggle [aria-pressed="true"]')!, shadow(el).querySelector('.view-toggle [aria-pressed="false"]')!];
+    expect(contrast(colourOf(pressed, 'background-color'), colourOf(other, 'background-color'))).to.be.at.least(3);
+    expect(contrast(colourOf(pressed, 'color'), colourOf(other, 'color'))).to.be.at.least(3);
+    // Links inside text are underlined: popup, list, contact panel.
+    await openPopup(el);
+    shadow(el).querySelector<HTMLButtonElement>('[part="contact-button"]')!.click();
+    await el.updateComplete;
+    const links = [...shadow(el).querySelectorAll('.member-card a, [part="contact-panel"] a')];
+    expect(links.length).to.be.at.least(3);
+    for (const link of links) expect(getComputedStyle(link).textDecorationLine, describeNode(link)).to.contain('underline');
+  });
+
+  // Fails today (docs/barrierefreiheit.md, 1.4.1): with tiles shown, the credit reads "© OpenStreetMap-Mitwirkende",
+  // and its link "OpenStreetMap" differs from the words around it by colour alone (1.6:1; Leaflet's CSS takes
+  // the underline away). Enable once src/styles underlines links in the credit line.
+  it.skip('with tiles, the link in the tile credit stands out from its words by more than colour', async () => {
+    const { origin } = (await (await fetch('/__tiles/origin')).json()) as { origin: string };
+    const el = await pageWithMap({ tiles: 'on', 'tile-url': `${origin}/wcag-credit/{z}/{x}/{y}.png` });
+    const credit = shadow(el).querySelector('.leaflet-control-attribution')!;
+    await waitUntil(() => credit.querySelector('a[href*="openstreetmap"]'), 'the tile credit');
+    expect(credit.textContent).to.contain('OpenStreetMap-Mitwirkende');
+    for (const link of credit.querySelectorAll('a')) {
+      const underlined = getComputedStyle(link).textDecorationLine.includes('underline');
+      const apart = contrast(colourOf(link, 'color'), colourOf(credit, 'color')) >= 3;
+      expect(underlined || apart, describeNode(link)).to.equal(true);
+    }
+  });
+});
