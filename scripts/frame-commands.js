@@ -5,16 +5,20 @@
 //
 //   executeServerCommand('frame-evaluate', { url, script })
 //     { value }: the JSON value of `script`, an expression (a promise is awaited), run in the frame of
-//     the test page whose address is `url`; null while there is no such frame.
+//     the test page whose address is `url`; null while there is no such frame;
 //   executeServerCommand('console-messages', { reset })
 //     the console messages ({ type, text, url }) of the test page and all its frames, the browser's own
 //     included, since the last call with `reset` (the first call starts recording).
-//   executeServerCommand('open-and-click', { url, frameUrl, ready, width, height })
-//     opens `url` in a tab of its own (`width` × `height`), waits until the expression `ready` is true
-//     in its frame at `frameUrl`, clicks the middle of that iframe with the mouse and answers where
-//     the tab's top window and that frame are once either navigated: { top, frame }. Closes the tab.
+//   executeServerCommand('tab-open', { url, width, height }) → { tab }
+//     opens `url` in a tab of its own (`width` × `height`); 'frame-evaluate' takes `tab` to look into
+//     that tab's frames instead of the test page's;
+//   executeServerCommand('tab-click-frame', { tab, frameUrl })
+//     clicks the middle of the tab's iframe that shows `frameUrl`, with the mouse;
+//   executeServerCommand('tab-where', { tab, frameUrl }) → { top, frame }
+//     the addresses of the tab's top window and of that frame (null once it is gone);
+//   executeServerCommand('tab-close', { tab }).
 
-const NAVIGATION_TIMEOUT = 15_000;
+const COMMANDS = ['frame-evaluate', 'console-messages', 'tab-open', 'tab-click-frame', 'tab-where', 'tab-close'];
 
 /** The Puppeteer page of a test session, or undefined in a browser without CDP (Firefox over BiDi). */
 function cdpPage(session) {
@@ -24,17 +28,19 @@ function cdpPage(session) {
 
 export function frameCommands() {
   const logs = new Map();
+  const tabs = new Map();
+  let serial = 0;
   return {
     name: 'member-map:frame-commands',
     async executeCommand({ command, payload, session }) {
-      if (!['frame-evaluate', 'console-messages', 'open-and-click'].includes(command)) return undefined;
+      if (!COMMANDS.includes(command)) return undefined;
       const page = cdpPage(session);
       if (!page) return false;
 
       if (command === 'frame-evaluate') {
         // Wrapped: the test runner takes an answer of null or undefined for "no plugin knows this command".
         // A frame that is going away (removed, navigating) answers null too: the test asks again.
-        const frame = page.frames().findLast((candidate) => candidate.url() === payload.url && !candidate.detached);
+        const frame = (payload.tab ? tabs.get(payload.tab) : page).frames().findLast((candidate) => candidate.url() === payload.url && !candidate.detached);
         try {
           return { value: frame ? ((await frame.evaluate(payload.script)) ?? null) : null };
         } catch (error) {
@@ -70,26 +76,28 @@ export function frameCommands() {
         return messages;
       }
 
-      // open-and-click
-      const tab = await page.browserContext().newPage();
-      try {
+      // Tabs of their own, each step a command of its own: the test runner gives a command 20 s.
+      if (command === 'tab-open') {
+        const tab = await page.browserContext().newPage();
+        const id = (serial += 1);
+        tabs.set(id, tab);
         await tab.setViewport({ width: payload.width ?? 1000, height: payload.height ?? 800 });
         await tab.goto(payload.url);
-        const frameOf = () => tab.frames().find((candidate) => candidate.url() === payload.frameUrl);
-        await tab.waitForFrame((candidate) => candidate.url() === payload.frameUrl, { timeout: NAVIGATION_TIMEOUT });
-        await frameOf().waitForFunction(payload.ready, { timeout: NAVIGATION_TIMEOUT });
-        const iframe = await frameOf().frameElement();
-        const box = await iframe.boundingBox();
-        const navigated = new Promise((resolve) => {
-          tab.on('framenavigated', resolve);
-          setTimeout(resolve, NAVIGATION_TIMEOUT);
-        });
-        await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-        await navigated;
-        return { top: tab.url(), frame: frameOf()?.url() ?? null };
-      } finally {
-        await tab.close();
+        return { tab: id };
       }
+      const tab = tabs.get(payload.tab);
+      if (!tab) return command === 'tab-where' ? { top: null, frame: null } : false; // closed
+      const frameOf = () => tab.frames().find((candidate) => candidate.url() === payload.frameUrl && !candidate.detached);
+      if (command === 'tab-click-frame') {
+        const box = await (await frameOf().frameElement()).boundingBox();
+        await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        return true;
+      }
+      if (command === 'tab-where') return { top: tab.url(), frame: frameOf()?.url() ?? null };
+      // tab-close
+      tabs.delete(payload.tab);
+      await tab.close();
+      return true;
     },
   };
 }

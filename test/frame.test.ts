@@ -10,8 +10,8 @@ import { FRAME_SETTINGS, frameSettings } from '../frame/settings.js';
 //
 // The test page cannot look into a frame from another origin. scripts/frame-commands.js does it through
 // the browser's automation: 'frame-evaluate' runs an expression inside the frame, 'console-messages'
-// records the console of the page and its frames, 'open-and-click' opens a host page in a tab of its own
-// and clicks into its frame (the teaser navigates the top window, which must not be this page).
+// records the console of the page and its frames, 'tab-open' and its siblings open a host page in a tab
+// of its own and click into its frame (the teaser navigates the top window, which must not be this page).
 // Chromium only; the frame's layout in Firefox too is test/frame-layout.test.ts.
 
 const OTHER_ORIGIN = location.origin.replace(/\/\/(localhost|127\.0\.0\.1):/, (_, host: string) => `//${host === 'localhost' ? '127.0.0.1' : 'localhost'}:`);
@@ -32,8 +32,9 @@ let snippet = '';
 let sampleCount = 0;
 let tileOrigin = '';
 
-const evaluateIn = async <T>(url: string, script: string): Promise<T> =>
-  (await executeServerCommand<{ value: T }, { url: string; script: string }>('frame-evaluate', { url, script })).value;
+/** Runs `script` in the frame showing `url`, in this page or in the page of a tab that 'tab-open' opened. */
+const evaluateIn = async <T>(url: string, script: string, tab?: number): Promise<T> =>
+  (await executeServerCommand<{ value: T }, { url: string; script: string; tab?: number }>('frame-evaluate', { url, script, ...(tab ? { tab } : {}) })).value;
 const consoleMessages = (reset = false) => executeServerCommand<ConsoleMessage[], { reset: boolean }>('console-messages', { reset });
 
 /** In the frame: the <member-map>'s shadow root, as an expression. */
@@ -397,16 +398,26 @@ describe('frame.html in an iframe from another origin, by the README snippet', f
   });
 
   it('opens the teaser’s link in the top window', async () => {
+    // In a tab of its own, whose top window the link may leave (this page's would end the test).
     const href = `${location.origin}${FIXTURES}/full-map.html`;
     const frameUrl = `${FRAME}?${new URLSearchParams({ teaser: '', href, src: SAMPLE })}`;
-    const result = await executeServerCommand<{ top: string; frame: string | null }, Record<string, unknown>>('open-and-click', {
+    const { tab } = await executeServerCommand<{ tab: number }, Record<string, unknown>>('tab-open', {
       url: `${location.origin}${FIXTURES}/host.html?${new URLSearchParams({ frame: frameUrl, height: '240' })}`,
-      frameUrl,
-      ready: `(() => { const count = ${ROOT}?.querySelector('a.teaser .teaser-count'); return !!count && /\\d/.test(count.textContent); })()`,
       width: 1000,
       height: 800,
     });
-    expect(result).to.deep.equal({ top: href, frame: null });
+    type Where = { top: string; frame: string | null };
+    const where = () => executeServerCommand<Where, Record<string, unknown>>('tab-where', { tab, frameUrl });
+    try {
+      const caption = `${ROOT}?.querySelector('a.teaser .teaser-count')?.textContent ?? ''`;
+      await waitUntil(async () => /\d/.test((await evaluateIn<string | null>(frameUrl, caption, tab)) ?? ''), 'the teaser with its members', { timeout: 20000 });
+      const host = (await where()).top;
+      await executeServerCommand('tab-click-frame', { tab, frameUrl });
+      await waitUntil(async () => (await where()).top !== host || (await where()).frame !== frameUrl, 'a window navigated', { timeout: 10000 });
+      expect(await where()).to.deep.equal({ top: href, frame: null });
+    } finally {
+      await executeServerCommand('tab-close', { tab });
+    }
   });
 
   it('opens websites in a new tab and mail in the top window, where the browser hands it to the mail program', async () => {
