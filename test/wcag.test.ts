@@ -949,7 +949,7 @@ describe('the workbench (dist/editor.html)', () => {
 });
 
 describe('WCAG 1.4.1 Benutzung von Farbe (use of colour)', () => {
-  it('the pressed view button differs from the other in lightness (3:1), and says so with aria-pressed', async () => {
+  it('the pressed view button differs from the other in lightness (3:1); links in popup and contact panel are underlined', async () => {
     const el = await pageWithMap();
     const [pressed, other] = [shadow(el).querySelector('.view-toggle [aria-pressed="true"]')!, shadow(el).querySelector('.view-toggle [aria-pressed="false"]')!];
     expect(contrast(colourOf(pressed, 'background-color'), colourOf(other, 'background-color'))).to.be.at.least(3);
