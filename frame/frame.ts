@@ -17,6 +17,15 @@ const lang = attributes.find(([name]) => name === 'lang')?.[1] === 'en' ? 'en' :
 document.documentElement.lang = lang;
 document.title = TITLES[lang];
 
+if (!customElements.get('member-map')) {
+  // member-map.iife.js did not load: say so where the map would be, for whoever uploaded the folder.
+  const missing = document.createElement('p');
+  missing.className = 'frame-noscript';
+  missing.textContent = lang === 'en' ? 'The member map could not be loaded.' : 'Die Mitgliederkarte konnte nicht geladen werden.';
+  document.body.append(missing);
+  console.error('member-map frame.html: member-map.iife.js did not load; it belongs in the folder of frame.html.');
+}
+
 const map = document.createElement('member-map');
 // Checked values only, each set as an attribute: nothing from the address becomes markup.
 for (const [name, value] of attributes) map.setAttribute(name, value);
