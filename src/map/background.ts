@@ -152,7 +152,7 @@ export class MapBackground {
    * The lowest zoom at which the whole map lies inside the area, on the map's zoom steps, raised by
    * less than one whole level: markercluster builds its levels down to the lowest whole zoom when the
    * members are added and loses track of markers if that changes. The area is chosen so that this is
-   * enough for maps up to about 3,200 × 1,180 px.
+   * enough for maps up to about 3,200 × 1,450 px.
    */
   private fitMinZoom(): void {
     const area = this.area;
