@@ -852,9 +852,11 @@ const PROBLEMS = ['/raw/test/cli/fixtures/problems.csv', 'mitglieder.csv'] as co
 describe('the workbench (dist/editor.html)', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  it('2.4.2 has a title; 2.4.7 every control reached with Tab shows a focus ring; 2.5.3 visible labels are in the names', async function () {
+  it('2.4.2 has a title; 2.4.7 and 2.4.11 every control reached with Tab shows a focus ring, uncovered; 2.5.3 visible labels are in the names', async function () {
     this.timeout(30_000);
-    const bench = await openWorkbench();
+    // 1200 px: the preview is a sticky column beside the steps (one column below 64rem).
+    const bench = await openWorkbench(1200, 700);
+    expect(bench.win.getComputedStyle(bench.$('.editor-layout')).gridTemplateColumns.split(' ').length).to.equal(2);
     expect(bench.doc.title).to.equal('Mitgliederliste pflegen – Netzwerk Bürgerbeteiligung');
     await chooseFile(bench, ...PROBLEMS);
     bench.$<HTMLButtonElement>('.members button[data-row="0"]').click();
@@ -876,6 +878,8 @@ describe('the workbench (dist/editor.html)', () => {
       const style = bench.win.getComputedStyle(active);
       expect(style.outlineStyle, describeNode(active)).to.not.equal('none');
       expect(parseFloat(style.outlineWidth), describeNode(active)).to.be.at.least(2);
+      // 2.4.11: the sticky preview beside the steps covers none of them.
+      expect(partlyVisible(active), `${describeNode(active)} shows`).to.equal(true);
       seen.add(active);
     }
     expect(seen.size, 'controls reached').to.be.at.least(20);
