@@ -133,8 +133,7 @@ export class MapBackground {
    */
   private bound(area: BasemapData['area']): void {
     if (!area) return;
-    const [west, south, east, north] = area;
-    this.area = L.latLngBounds([south, west], [north, east]);
+    this.area = L.latLngBounds([area[1], area[0]], [area[3], area[2]]);
     this.map.on('resize', this.fitMinZoom, this);
     this.fitMinZoom();
     this.map.setMaxBounds(this.area);
@@ -149,21 +148,19 @@ export class MapBackground {
   }
 
   /**
-   * The lowest zoom at which the whole map lies inside the area, on the map's zoom steps, raised by
-   * less than one whole level: markercluster builds its levels down to the lowest whole zoom when the
+   * The lowest zoom at which the whole map lies inside the area (on the zoom steps), raised by less
+   * than one whole level: markercluster builds its levels down to the lowest whole zoom when the
    * members are added and loses track of markers if that changes. The area is chosen so that this is
    * enough for maps up to about 3,200 × 1,450 px.
    */
   private fitMinZoom(): void {
-    const area = this.area;
-    const size = this.map.getSize();
-    if (!area || !size.x || !size.y) return; // hidden (a closed tab): measured again when shown
-    const span = this.map.project(area.getSouthEast(), 0).subtract(this.map.project(area.getNorthWest(), 0));
-    const inside = Math.log2(Math.max(size.x / span.x, size.y / span.y));
-    const snap = this.map.options.zoomSnap || 0.01;
-    const stepped = Math.ceil(inside / snap - 1e-9) * snap;
-    const highest = Math.floor(this.minZoom) + 1 - snap;
-    this.map.setMinZoom(Math.min(Math.max(this.minZoom, stepped), highest));
+    const { map, area } = this;
+    if (!area) return;
+    const current = map.getMinZoom();
+    map.options.minZoom = this.minZoom; // getBoundsZoom answers nothing below the lowest zoom
+    const inside = map.getBoundsZoom(area, true);
+    map.options.minZoom = current;
+    map.setMinZoom(Math.min(inside, this.minZoom + 0.75));
   }
 }
 
