@@ -466,6 +466,18 @@ describe('offline basemap fills every map', function () {
     });
   }
 
+  for (const [width, height] of [
+    [400, 160],
+    [1920, 240],
+  ]) {
+    it(`the sidebar teaser at ${width} × ${height} px (fitted to all of Germany; it may zoom out to 2) is covered`, async () => {
+      const { cities } = await basemap();
+      const el = await sizedMap(width, height, { teaser: '', href: '#karte' });
+      const view = await settledView(el, cities);
+      await expectCovered(el, view, 'teaser');
+    });
+  }
+
   it('1920 × 360 px: Germany fills the height, and the edges are land where the map reaches Asia', async () => {
     const data = await basemap();
     const land = await landReference();
