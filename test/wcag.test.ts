@@ -855,7 +855,10 @@ async function chooseFile(bench: Workbench, url: string, name: string): Promise<
 const PROBLEMS = ['/raw/test/cli/fixtures/problems.csv', 'mitglieder.csv'] as const;
 
 describe('the workbench (dist/editor.html)', () => {
-  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    localStorage.removeItem('member-map-editor-draft'); // the draft the workbench kept of our edits
+  });
 
   it('2.4.2 has a title; 2.4.7 and 2.4.11 every control reached with Tab shows a focus ring, uncovered; 2.5.3 visible labels are in the names', async function () {
     this.timeout(30_000);
