@@ -53,6 +53,15 @@ function isWebAddress(value: string, base: string): boolean {
   }
 }
 
+/**
+ * An address on frame.html's own server. A member file from elsewhere would be fetched before the
+ * visitor agrees to anything, and would show another site's data (contacts included) under this
+ * site's address: the site that hosts frame.html decides which member files it shows.
+ */
+function isOwnAddress(value: string, base: string): boolean {
+  return isWebAddress(value, base) && new URL(value, base).origin === new URL(base).origin;
+}
+
 const TRUE = ['', '1', 'true', 'yes', 'on', 'teaser'];
 const FALSE = ['0', 'false', 'no', 'off'];
 
@@ -72,6 +81,7 @@ function check(name: FrameSetting, raw: string, base: string): Checked | null {
   const lower = value.toLowerCase();
   switch (name) {
     case 'src':
+      return fits(isOwnAddress(value, base), value, 'not an address on the server of frame.html (relative, such as members.geojson, or absolute on the same origin)');
     case 'href':
       return fits(isWebAddress(value, base), value, 'not an http(s) address or one relative to frame.html');
     case 'lang':

@@ -177,8 +177,9 @@ describe('frame.html: the settings from its address', () => {
       ['consent-storage', 'local'],
     ]);
     expect(attributes.map(([name]) => name)).to.deep.equal([...FRAME_SETTINGS]);
-    expect(read('src=https://daten.example.org/m.geojson&near=08221000&region=Baden-W%C3%BCrttemberg&tiles=consent').attributes).to.deep.equal([
-      ['src', 'https://daten.example.org/m.geojson'],
+    const own = 'https://www.example.org/daten/m.geojson';
+    expect(read(`src=${encodeURIComponent(own)}&near=08221000&region=Baden-W%C3%BCrttemberg&tiles=consent`).attributes).to.deep.equal([
+      ['src', own],
       ['region', 'Baden-Württemberg'],
       ['near', '08221000'],
       ['tiles', 'consent'],
@@ -215,6 +216,12 @@ describe('frame.html: the settings from its address', () => {
     // Tricks that a URL parser undoes are judged as the browser will read them.
     for (const src of ['java\tscript:alert(1)', ' JAVASCRIPT:alert(1)', 'vbscript:x', 'file:///etc/passwd']) {
       expect(read(`src=${encodeURIComponent(src)}`).attributes, src).to.deep.equal([]);
+    }
+    // A member file from another server: fetched before consent, another site's data under this address.
+    for (const src of ['https://daten.example.org/m.geojson', '//evil.example/m.geojson', 'http://www.example.org/m.geojson']) {
+      const other = read(`src=${encodeURIComponent(src)}`);
+      expect(other.attributes, src).to.deep.equal([]);
+      expect(other.refused[0], src).to.contain('server of frame.html');
     }
   });
 

@@ -419,7 +419,7 @@ describe('privacy: what a site page with <member-map> sends and stores (docs/dat
     expect(card.querySelectorAll('a')).to.have.length(0);
   });
 
-  it('frame.html (the iframe embed) asks only its own server before consent; a src of another server in its address is fetched from there unless the README\'s Content-Security-Policy comes with the page', async function () {
+  it('frame.html (the iframe embed) asks only its own server before consent, and a src of another server in its address is refused; the README\'s Content-Security-Policy fences the frame besides', async function () {
     this.timeout(30000);
     /** Opens frame.html at `path` with `query` in a frame; resolves with its <member-map> once it answered. */
     const openFrame = async (path: string, query: string, answered: (root: ShadowRoot) => Element | null) => {
@@ -443,15 +443,18 @@ describe('privacy: what a site page with <member-map> sends and stores (docs/dat
     expect(foreign, 'requests to another origin').to.deep.equal([]);
     expect(await tileConnections(), 'connections to the other server').to.equal(0);
 
-    // A link that names a member file on another server: the frame fetches it from there, before any consent.
+    // A link that names a member file on another server: the frame leaves `src` out (the element then has
+    // no file and says so) and asks that server nothing.
     const elsewhere = `${tileOrigin}/${tilePrefix}/members.geojson`;
-    await openFrame(`${DIST}frame.html`, `src=${encodeURIComponent(elsewhere)}`, (root) => root.querySelector('[part="error"]'));
-    expect((await tileRequests()).map((request) => request.path)).to.deep.equal([`/${tilePrefix}/members.geojson`]);
+    const refused = await openFrame(`${DIST}frame.html`, `src=${encodeURIComponent(elsewhere)}`, (root) => root.querySelector('.frame, [part="error"]'));
+    expect(refused.document.querySelector('member-map')!.hasAttribute('src'), 'src of another server').to.equal(false);
+    expect(await tileRequests()).to.deep.equal([]);
+    expect(await tileConnections(), 'connections to the other server').to.equal(0);
 
-    // With the policy the README gives for frame.html (default-src 'self'), the browser does not send it.
+    // With the policy the README gives for frame.html (default-src 'self'), the browser would not send it either.
     tilePrefix += '-csp';
     const fenced = `${tileOrigin}/${tilePrefix}/members.geojson`;
-    await openFrame(`/csp${DIST}frame.html`, `src=${encodeURIComponent(fenced)}`, (root) => root.querySelector('[part="error"]'));
+    await openFrame(`/csp${DIST}frame.html`, `src=${encodeURIComponent(fenced)}`, (root) => root.querySelector('.frame, [part="error"]'));
     expect(await tileRequests()).to.deep.equal([]);
   });
 
