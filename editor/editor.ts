@@ -12,11 +12,26 @@ import { normaliseEmail, webHref } from '../src/links.js';
 import type { MemberMapPickDetail } from '../src/events.js';
 import { DEFAULT_PLACES_URL } from '../src/places/fetch-places.js';
 import { decodePlaces, type Place } from '../src/places/places-file.js';
-import { discardDraft, loadDraft, saveDraft } from './draft.js';
-import { download, readMemberFile } from './files.js';
-import { addRow, check, emptySheet, removeRow, setCells, sheetOf, sheetOfCollection, type Checked, type Sheet } from './sheet-model.js';
+import { startSlice } from '../src/next-task.js';
+import type { ImportProgress } from '../src/import/import.js';
+import type { MemberFeatureCollection } from '../src/import/geojson.js';
+import { discardDraft, draftSteps, loadDraft } from './draft.js';
+import { download, readMemberFile, refusedBySize } from './files.js';
+import { inSlices, pauseForFrame, Superseded } from './slices.js';
+import { addRow, checkSteps, emptySheet, removeRow, setCells, sheetOfCollection, sheetSteps, withIdsSteps, type Checked, type Sheet } from './sheet-model.js';
 import { de, en, type EditorStrings } from './strings.js';
-import { emptyValues, memberForm, memberList, problemsByField, reportTable, rowLabel, valuesOf, type FormState } from './views.js';
+import {
+  emptyValues,
+  memberForm,
+  memberList,
+  MEMBERS_PAGE,
+  problemsByField,
+  reportList,
+  rowLabel,
+  searchRows,
+  valuesOf,
+  type FormState,
+} from './views.js';
 
 const lang = new URLSearchParams(location.search).get('lang') === 'en' || document.documentElement.lang === 'en' ? 'en' : 'de';
 const strings: EditorStrings = lang === 'en' ? en : de;
@@ -35,10 +50,19 @@ let gazetteer: Gazetteer | undefined;
 
 interface State {
   sheet?: Sheet;
+  /** The report of `sheet`, or of the sheet before while a change is checked (then `checked.sheet !== sheet`). */
   checked?: Checked;
   fatal?: { file: string; lines: string[] };
+  /** Why the file just chosen was not opened (the open sheet stays as it is). */
+  refused?: string;
   status: string;
+  /** How far opening or checking a big sheet has come. */
+  progress?: ImportProgress;
+  /** What the preview map shows: the members of the latest report. */
+  preview?: MemberFeatureCollection;
   query: string;
+  membersPage: number;
+  reportPage: number;
   form?: FormState;
   /** Where a click on the map goes: a row of the report, or the open form. */
   picking?: { row: number } | { form: true };
@@ -47,17 +71,52 @@ interface State {
   draftNotice?: string;
 }
 
-const state: State = { status: '', query: '', dirty: false };
+const state: State = { status: '', query: '', membersPage: 0, reportPage: 0, dirty: false };
 
 function update(changes: Partial<State>): void {
   Object.assign(state, changes);
   draw();
 }
 
-/** The sheet changed: check it again, keep the draft, redraw. */
-function changeSheet(sheet: Sheet, status: string, extra: Partial<State> = {}): void {
-  saveDraft(sheet);
-  update({ sheet, checked: check(sheet, () => gazetteer!), status, dirty: true, fatal: undefined, ...extra });
+/** The report belongs to the sheet on screen (not to the one before a change that is being checked). */
+const current = (): Checked | undefined => (state.checked && state.checked.sheet === state.sheet ? state.checked : undefined);
+
+// Every opening and every change is a job; a newer one supersedes a job still working in slices.
+let job = 0;
+
+/** Checks `sheet` in slices, showing progress when it takes longer than a slice. Undefined when superseded. */
+async function checkInSlices(sheet: Sheet, token: number): Promise<Checked | undefined> {
+  try {
+    const isCurrent = () => token === job;
+    const checked = await inSlices(checkSteps(sheet, () => gazetteer!), (progress) => update({ progress }), isCurrent);
+    // Drawing the result gets a task of its own after a long check.
+    await pauseForFrame(isCurrent);
+    return checked;
+  } catch (error) {
+    if (error instanceof Superseded) return undefined;
+    throw error;
+  }
+}
+
+/** Keeps the draft, in slices; says so when this browser cannot keep a sheet this big. */
+async function keepDraft(sheet: Sheet, token: number): Promise<void> {
+  try {
+    if (!(await inSlices(draftSteps(sheet), undefined, () => token === job))) update({ draftNotice: strings.draftTooLarge });
+  } catch (error) {
+    if (!(error instanceof Superseded)) throw error;
+  }
+}
+
+/** The sheet changed: check it again (in slices for a big one), keep the draft, redraw. */
+async function changeSheet(sheet: Sheet, status: string, extra: Partial<State> = {}): Promise<Checked | undefined> {
+  startSlice(); // called from a click or key, early in its task: a small sheet is checked at once
+  const token = ++job;
+  update({ sheet, dirty: true, fatal: undefined, refused: undefined, ...extra });
+  const checked = await checkInSlices(sheet, token);
+  if (!checked) return undefined;
+  update({ checked, status, progress: undefined, preview: checked.collection });
+  await keepDraft(sheet, token);
+  return checked;
 }
 
 async function focus(selector: string): Promise<void> {
@@ -67,33 +126,78 @@ async function focus(selector: string): Promise<void> {
 
 // --- opening -----------------------------------------------------------------------------------
 
+/** A file that is not opened: the sentence says why; what is open stays open, the draft untouched. */
+function refuse(message: string): void {
+  update({ refused: message, status: '', progress: undefined });
+}
+
 async function open(file: File): Promise<void> {
-  update({ status: strings.reading, form: undefined, picking: undefined });
+  const token = ++job;
+  // Refused before it is read: a file this big is no member list, and would freeze the page.
+  const tooLarge = refusedBySize(file, strings);
+  if (tooLarge) return refuse(tooLarge);
+  update({ status: strings.reading, refused: undefined, fatal: undefined, progress: undefined });
   try {
-    const [opened] = await Promise.all([readMemberFile(file), gazetteerReady.then((loaded) => (gazetteer = loaded))]);
-    if (opened.kind === 'unknown') return update({ status: strings.unknownFile(file.name) });
-    if (opened.kind === 'collection') return start(sheetOfCollection(file.name, opened.json));
-    const { sheet, fatal } = sheetOf(file.name, opened.table, () => gazetteer!);
-    if (sheet) return start(sheet);
+    const [bytes] = await Promise.all([file.arrayBuffer(), gazetteerReady.then((loaded) => (gazetteer = loaded))]);
+    if (token !== job) return;
+    startSlice(); // a new task: the file's bytes have just arrived
+    const isCurrent = () => token === job;
+    const opened = await readMemberFile(file.name, new Uint8Array(bytes), messages, isCurrent);
+    if (opened.kind === 'refused') return refuse(opened.message);
+    if (opened.kind === 'unknown') return refuse(strings.unknownFile(file.name));
+    if (opened.kind === 'collection') return await start(sheetOfCollection(file.name, opened.json), token);
+    const { sheet, fatal } = await inSlices(sheetSteps(file.name, opened.table, () => gazetteer!), undefined, isCurrent);
+    if (sheet) return await start(await inSlices(withIdsSteps(sheet), undefined, isCurrent), token);
     const problems = (fatal ?? []).map((problem) => {
       const format = messages.problem[problem.code] as (params: typeof problem.params) => string;
       return `${problem.line ? `${strings.reportRow} ${problem.line}: ` : ''}${format(problem.params)}`;
     });
-    update({ sheet: undefined, checked: undefined, fatal: { file: file.name, lines: problems }, status: strings.openFailed(file.name, problems[0] ?? '') });
+    // The sheet that is open (and the draft) stays: only this file cannot be used.
+    update({ fatal: { file: file.name, lines: problems }, status: strings.openFailed(file.name, problems[0] ?? ''), progress: undefined });
   } catch (error) {
-    update({ status: strings.openFailed(file.name, error instanceof Error ? error.message : String(error)) });
+    if (error instanceof Superseded) return;
+    refuse(strings.openFailed(file.name, error instanceof Error ? error.message : String(error)));
   }
 }
 
-function start(sheet: Sheet): void {
-  changeSheet(sheet, '', { draftNotice: undefined, query: '' });
-  const { collection, result } = state.checked!;
-  update({ status: strings.opened(sheet.fileName, collection?.features.length ?? 0, result.problems.length) });
+/** A newly opened sheet replaces the open one once it is checked (a failure before leaves it alone). */
+async function start(sheet: Sheet, token: number): Promise<void> {
+  const checked = await checkInSlices(sheet, token);
+  if (!checked) return;
+  const members = checked.collection?.features.length ?? 0;
+  update({
+    sheet,
+    checked,
+    dirty: true,
+    fatal: undefined,
+    refused: undefined,
+    progress: undefined,
+    draftNotice: undefined,
+    query: '',
+    membersPage: 0,
+    reportPage: 0,
+    form: undefined,
+    picking: undefined,
+    status: strings.opened(sheet.fileName, members, checked.result.problems.length),
+  });
+  await showPreview(checked, token);
+  await keepDraft(sheet, token);
+}
+
+/** The preview takes the members once the report is drawn (after a frame, when that took a while). */
+async function showPreview(checked: Checked, token: number): Promise<void> {
+  try {
+    await pauseForFrame(() => token === job);
+    update({ preview: checked.collection });
+  } catch (error) {
+    if (!(error instanceof Superseded)) throw error;
+  }
 }
 
 async function startEmpty(): Promise<void> {
+  const token = ++job;
   gazetteer = await gazetteerReady;
-  start(emptySheet('members.csv'));
+  await start(emptySheet('members.csv'), token);
   openForm(undefined);
 }
 
@@ -107,7 +211,7 @@ function keepForm(row: number, values: Partial<FormState['values']>): Partial<St
 function choose(row: number, place: Place): void {
   const sheet = state.sheet!;
   const values = { ags: place.ags, state: place.land.name, lat: '', lon: '' };
-  changeSheet(setCells(sheet, row, values), strings.saved(rowLabel(sheet, sheet.rows[row]!)), keepForm(row, values));
+  void changeSheet(setCells(sheet, row, values), strings.saved(rowLabel(sheet, sheet.rows[row]!)), keepForm(row, values));
   void focus('#step-report');
 }
 
@@ -138,7 +242,7 @@ function picked(event: CustomEvent<MemberMapPickDetail>): void {
     return;
   }
   const sheet = state.sheet!;
-  changeSheet(setCells(sheet, target.row, { lat, lon }), strings.picked(rowLabel(sheet, sheet.rows[target.row]!)), {
+  void changeSheet(setCells(sheet, target.row, { lat, lon }), strings.picked(rowLabel(sheet, sheet.rows[target.row]!)), {
     picking: undefined,
     ...keepForm(target.row, { lat, lon }),
   });
@@ -148,11 +252,23 @@ function picked(event: CustomEvent<MemberMapPickDetail>): void {
 function openForm(row: number | undefined): void {
   const sheet = state.sheet!;
   const values = row === undefined ? emptyValues() : valuesOf(sheet, sheet.rows[row]!);
-  const errors = row === undefined ? {} : problemsByField(sheet, state.checked!.problemsOf(sheet.rows[row]!), messages);
+  const checked = current();
+  const errors = row === undefined || !checked ? {} : problemsByField(sheet, checked.problemsOf(sheet.rows[row]!), messages);
   update({ form: { ...(row === undefined ? {} : { row }), values, errors }, picking: undefined });
   void focus('#member-form-title');
 }
 
+/** Shows the member list's page with row `index` (clearing a search that hides it). */
+function revealRow(index: number): Partial<State> {
+  let shown = searchRows(state.sheet!, state.query);
+  let query = state.query;
+  if (!shown.some((item) => item.index === index)) {
+    query = '';
+    shown = searchRows(state.sheet!, '');
+  }
+  const position = shown.findIndex((item) => item.index === index);
+  return { query, membersPage: Math.max(0, Math.floor(position / MEMBERS_PAGE)) };
+}
 
 /** The form's own checks; the import's checks follow when it is saved. */
 function formErrors(form: FormState): FormState['errors'] {
@@ -165,7 +281,7 @@ function formErrors(form: FormState): FormState['errors'] {
   return errors;
 }
 
-function submitForm(): void {
+async function submitForm(): Promise<void> {
   const form = state.form!;
   const errors = formErrors(form);
   if (Object.keys(errors).length > 0) {
@@ -177,16 +293,18 @@ function submitForm(): void {
   const sheet = form.row === undefined ? addRow(before, form.values) : setCells(before, form.row, form.values);
   const index = form.row ?? sheet.rows.length - 1;
   const row = sheet.rows[index]!;
-  const checked = check(sheet, () => gazetteer!);
-  const problems = checked.problemsOf(row).filter((problem) => problem.severity === 'error');
   const label = rowLabel(sheet, row);
+  // Saved at once (the draft keeps it); the form stays open until the check says where the row is.
+  const checked = await changeSheet(sheet, '', { form: { ...form, row: index, values: valuesOf(sheet, row) } });
+  if (!checked || state.sheet !== sheet) return; // changed again meanwhile
+  const problems = checked.problemsOf(row).filter((problem) => problem.severity === 'error');
   if (problems.length > 0) {
-    // Saved (the draft keeps it), and the form stays open with the import's words at the fields.
-    changeSheet(sheet, strings.notPlaced, { form: { row: index, values: valuesOf(sheet, row), errors: problemsByField(sheet, problems, messages) } });
+    // The import's words at the fields.
+    update({ status: strings.notPlaced, form: { row: index, values: valuesOf(sheet, row), errors: problemsByField(sheet, problems, messages) } });
     void focus('.member-form [aria-invalid="true"]');
     return;
   }
-  changeSheet(sheet, strings.saved(label), { form: undefined });
+  update({ status: strings.saved(label), form: undefined, ...revealRow(index) });
   void focus(`.members button[data-row="${index}"]`);
 }
 
@@ -194,29 +312,30 @@ function remove(row: number): void {
   const sheet = state.sheet!;
   const label = rowLabel(sheet, sheet.rows[row]!);
   // Rows after it move up: an open form or a pending placement would point at another member.
-  changeSheet(removeRow(sheet, row), strings.removed(label), { form: undefined, picking: undefined });
+  void changeSheet(removeRow(sheet, row), strings.removed(label), { form: undefined, picking: undefined });
   void focus('#member-search');
 }
 
 // --- saving ------------------------------------------------------------------------------------
 
 function downloadGeojson(): void {
-  const collection = state.checked?.collection;
-  if (!collection || !state.checked?.valid) return;
+  const collection = current()?.collection;
+  if (!collection || !current()?.valid) return;
   download('members.geojson', formatCollection(collection), 'application/geo+json');
   update({ dirty: false, status: strings.downloaded(collection.features.length) });
 }
 
 function downloadCsv(): void {
-  const collection = state.checked?.collection;
-  if (!collection) return;
+  const collection = current()?.collection;
+  if (!collection || !current()?.valid) return;
   const { members, skipped } = parseMembers(collection);
   download('members.csv', exportCsv(members, collection.features, skipped, lang), 'text/csv;charset=utf-8');
 }
 
 function discard(): void {
+  job++; // a check or a draft still being written is of no use now
   discardDraft();
-  update({ sheet: undefined, checked: undefined, form: undefined, picking: undefined, dirty: false, draftNotice: undefined, status: strings.draftDiscarded });
+  update({ progress: undefined, refused: undefined, fatal: undefined, preview: undefined, sheet: undefined, checked: undefined, form: undefined, picking: undefined, dirty: false, draftNotice: undefined, status: strings.draftDiscarded });
   void focus('#file');
 }
 
@@ -259,6 +378,7 @@ function openStep() {
         <p class="hint">${strings.dropHint}</p>
       </div>
       <p><button type="button" class="secondary" @click=${startEmpty}>${strings.startEmpty}</button></p>
+      ${state.refused ? html`<p class="refused" role="alert">${state.refused}</p>` : nothing}
       ${state.draftNotice
         ? html`<p class="draft-notice">${state.draftNotice} <button type="button" class="secondary" @click=${discard}>${strings.discardDraft}</button></p>`
         : nothing}
@@ -271,19 +391,42 @@ function openStep() {
 
 function workSteps(sheet: Sheet, checked: Checked) {
   const errors = checked.result.problems.filter((problem) => problem.severity === 'error').length;
+  // While a change is checked, the report of the sheet before it waits; the rest works on as it is.
+  const checking = checked.sheet !== sheet;
+  const valid = checked.valid && !checking;
   return html`
     <section class="step" aria-labelledby="step-report">
       <h2 id="step-report" tabindex="-1">${strings.stepReport}</h2>
-      ${reportTable(sheet, checked, strings, messages, { choose, pick: (row) => pickFor({ row }), edit: openForm })}
+      ${checking
+        ? html`<p class="report-checking">${strings.checking}</p>`
+        : reportList(sheet, checked, state.reportPage, strings, messages, {
+            choose,
+            pick: (row) => pickFor({ row }),
+            edit: openForm,
+            page: (page) => update({ reportPage: page }),
+          })}
     </section>
     <section class="step" aria-labelledby="step-members">
       <h2 id="step-members">${strings.stepMembers}</h2>
       <p>${strings.membersIntro}</p>
       <div class="field">
         <label for="member-search">${strings.searchLabel}</label>
-        <input id="member-search" type="search" autocomplete="off" .value=${state.query} @input=${(event: Event) => update({ query: (event.target as HTMLInputElement).value })} />
+        <input
+          id="member-search"
+          type="search"
+          autocomplete="off"
+          .value=${state.query}
+          @input=${(event: Event) => update({ query: (event.target as HTMLInputElement).value, membersPage: 0 })}
+        />
       </div>
-      ${memberList(sheet, checked, state.query, strings, { edit: openForm, remove })}
+      ${memberList(sheet, checked, state.query, state.membersPage, strings, {
+        edit: openForm,
+        remove,
+        page: (page) => {
+          update({ membersPage: page });
+          root.querySelector('.members')?.scrollTo({ top: 0 });
+        },
+      })}
       <p><button type="button" @click=${() => openForm(undefined)}>${strings.add}</button></p>
       ${state.form
         ? memberForm(state.form, state.form.row === undefined ? strings.formNew : strings.formEdit(rowLabel(sheet, sheet.rows[state.form.row]!)), strings, {
@@ -298,19 +441,19 @@ function workSteps(sheet: Sheet, checked: Checked) {
       <h2 id="step-save">${strings.stepSave}</h2>
       <p>${strings.saveHint}</p>
       <p class="save-buttons">
-        <button type="button" ?disabled=${!checked.valid} aria-describedby=${checked.valid ? nothing : 'download-blocked'} @click=${downloadGeojson}>
+        <button type="button" ?disabled=${!valid} aria-describedby=${valid || checking ? nothing : 'download-blocked'} @click=${downloadGeojson}>
           ${strings.download}
         </button>
-        <button type="button" class="secondary" ?disabled=${!checked.valid} @click=${downloadCsv}>${strings.exportCsv}</button>
+        <button type="button" class="secondary" ?disabled=${!valid} @click=${downloadCsv}>${strings.exportCsv}</button>
         <button type="button" class="secondary" @click=${discard}>${strings.discardDraft}</button>
       </p>
-      ${checked.valid ? nothing : html`<p id="download-blocked" class="hint">${strings.downloadBlocked(Math.max(errors, 1))}</p>`}
+      ${valid || checking ? nothing : html`<p id="download-blocked" class="hint">${strings.downloadBlocked(Math.max(errors, 1))}</p>`}
     </section>
   `;
 }
 
-function preview(checked: Checked | undefined) {
-  const collection = checked?.collection;
+function preview() {
+  const collection = state.preview;
   const target = state.picking;
   const what =
     target === undefined ? '' : 'form' in target ? state.form?.values.municipality || strings.formNew : rowLabel(state.sheet!, state.sheet!.rows[target.row]!);
@@ -335,9 +478,15 @@ function draw(): void {
       <p class="lead">${strings.intro}</p>
       <p class="privacy">${strings.privacy}</p>
       <p class="status" role="status">${state.status}</p>
+      ${state.progress
+        ? html`<p class="progress">
+            <progress max=${state.progress.total} .value=${state.progress.done} aria-label=${strings.progressLabel}></progress>
+            <span>${strings.progress(state.progress.done, state.progress.total)}</span>
+          </p>`
+        : nothing}
       <div class="editor-layout">
         <div class="editor-steps">${openStep()} ${state.sheet && state.checked ? workSteps(state.sheet, state.checked) : nothing}</div>
-        ${preview(state.checked)}
+        ${preview()}
       </div>
     `,
     root,
@@ -349,15 +498,21 @@ function draw(): void {
 const draft = loadDraft();
 draw();
 if (draft) {
-  void gazetteerReady.then((loaded) => {
+  const token = ++job;
+  void gazetteerReady.then(async (loaded) => {
     gazetteer = loaded;
+    startSlice();
+    const checked = await checkInSlices(draft.sheet, token);
+    if (!checked) return; // a file was opened meanwhile
     const when = new Date(draft.savedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE');
     update({
       sheet: draft.sheet,
-      checked: check(draft.sheet, () => loaded),
+      checked,
+      progress: undefined,
       draftNotice: strings.draftRestored(draft.sheet.fileName, when),
       status: strings.draftRestored(draft.sheet.fileName, when),
     });
+    await showPreview(checked, token);
   });
 }
 gazetteerReady.catch((error: unknown) => update({ status: strings.openFailed('member-map-places.json', String(error)) }));

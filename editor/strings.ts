@@ -13,6 +13,13 @@ export interface EditorStrings {
   dropHint: string;
   startEmpty: string;
   reading: string;
+  /** How far opening or checking a big sheet has come: "Zeile 8.000 von 20.000 …". */
+  progress: (done: number, total: number) => string;
+  progressLabel: string;
+  /** The report while a changed sheet is checked again. */
+  checking: string;
+  fileTooLarge: (file: string, sizeMb: number, limitMb: number) => string;
+  draftTooLarge: string;
   opened: (file: string, members: number, problems: number) => string;
   openFailed: (file: string, reason: string) => string;
   unknownFile: (file: string) => string;
@@ -24,9 +31,8 @@ export interface EditorStrings {
   reportIntro: (count: number) => string;
   reportCaption: string;
   reportRow: string;
-  reportColumn: string;
-  reportProblem: string;
-  reportAction: string;
+  /** An ambiguous place, beside the select that lists the candidates. */
+  ambiguous: (count: number, value: string, state?: string) => string;
   chooseCandidate: string;
   chooseCandidateLabel: (row: number) => string;
   apply: string;
@@ -37,6 +43,12 @@ export interface EditorStrings {
   membersIntro: string;
   searchLabel: string;
   membersCount: (shown: number, all: number) => string;
+  /** Paging of long lists. */
+  pageOf: (page: number, pages: number) => string;
+  pagePrevious: string;
+  pageNext: string;
+  reportPages: string;
+  membersPages: string;
   add: string;
   edit: string;
   remove: string;
@@ -51,6 +63,8 @@ export interface EditorStrings {
   cancel: string;
   saved: (what: string) => string;
   notPlaced: string;
+  /** Beside a member in the list that the map cannot show yet. */
+  unplacedMark: string;
   invalidEmail: string;
   invalidUrl: string;
   preview: string;
@@ -70,6 +84,12 @@ export interface EditorStrings {
 }
 
 
+// Numbers with thousands separators ("20.000"); one formatter each (making one takes a while).
+const deNumber = new Intl.NumberFormat('de-DE');
+const enNumber = new Intl.NumberFormat('en-GB');
+const de_ = (value: number) => deNumber.format(value);
+const en_ = (value: number) => enNumber.format(value);
+
 export const de: EditorStrings = {
   lang: 'de',
   title: 'Mitgliederliste pflegen',
@@ -87,9 +107,17 @@ export const de: EditorStrings = {
   dropHint: 'Oder ziehen Sie die Datei hierher.',
   startEmpty: 'Mit einer leeren Liste beginnen',
   reading: 'Die Datei wird gelesen …',
+  progress: (done, total) => `Zeile ${de_(done)} von ${de_(total)} …`,
+  progressLabel: 'Fortschritt',
+  checking: 'Der Prüfbericht wird erstellt …',
+  fileTooLarge: (file, size, limit) =>
+    `${file} wird nicht geöffnet: Die Datei ist ${de_(size)} MB groß, höchstens ${limit} MB sind möglich. Eine Mitgliederliste ist viel kleiner. ` +
+    'Bitte prüfen Sie, ob es die richtige Datei ist, oder speichern Sie in Excel oder LibreOffice nur das Blatt mit den Mitgliedern (ohne Bilder) als „Excel-Arbeitsmappe (*.xlsx)“ oder als „CSV UTF-8“.',
+  draftTooLarge:
+    'Die Liste ist zu groß, um sie in diesem Browser als Entwurf zu behalten. Laden Sie sie herunter oder exportieren Sie sie, bevor Sie die Seite schließen.',
   opened: (file, members, problems) =>
-    `${file} geöffnet: ${members} ${members === 1 ? 'Mitglied' : 'Mitglieder'} auf der Karte` +
-    (problems > 0 ? `, ${problems} ${problems === 1 ? 'Hinweis' : 'Hinweise'} im Prüfbericht. Weiter mit Schritt 2.` : '. Weiter mit Schritt 3.'),
+    `${file} geöffnet: ${de_(members)} ${members === 1 ? 'Mitglied' : 'Mitglieder'} auf der Karte` +
+    (problems > 0 ? `, ${de_(problems)} ${problems === 1 ? 'Hinweis' : 'Hinweise'} im Prüfbericht. Weiter mit Schritt 2.` : '. Weiter mit Schritt 3.'),
   openFailed: (file, reason) => `${file} konnte nicht gelesen werden: ${reason}`,
   unknownFile: (file) => `${file} ist weder eine Tabelle (.xlsx, .csv) noch eine Mitgliederdatei (.geojson).`,
   draftRestored: (file, when) => `Ihr Entwurf (${file}, zuletzt geändert ${when}) wurde wiederhergestellt.`,
@@ -98,13 +126,11 @@ export const de: EditorStrings = {
   stepReport: '2. Prüfbericht',
   reportNone: 'Keine Probleme: Jede Zeile steht auf der Karte.',
   reportIntro: (count) =>
-    `${count} ${count === 1 ? 'Hinweis' : 'Hinweise'}. Zeilen mit Fehlern fehlen auf der Karte, bis sie behoben sind. ` +
+    `${de_(count)} ${count === 1 ? 'Hinweis' : 'Hinweise'}. Zeilen mit Fehlern fehlen auf der Karte, bis sie behoben sind. ` +
     'Beheben Sie sie hier oder in Ihrer Tabelle.',
   reportCaption: 'Hinweise zu einzelnen Zeilen der Tabelle',
   reportRow: 'Zeile',
-  reportColumn: 'Spalte',
-  reportProblem: 'Problem',
-  reportAction: 'Was tun',
+  ambiguous: (count, value, state) => `${de_(count)} Gemeinden${state ? ` in ${state}` : ''} heißen „${value}“: bitte wählen.`,
   chooseCandidate: 'Gemeinde wählen …',
   chooseCandidateLabel: (row) => `Gemeinde für Zeile ${row}`,
   apply: 'Übernehmen',
@@ -114,7 +140,13 @@ export const de: EditorStrings = {
   stepMembers: '3. Mitglieder bearbeiten',
   membersIntro: 'Ändern, ergänzen oder entfernen Sie Mitglieder. Jede Änderung erscheint sofort in der Vorschau.',
   searchLabel: 'Mitglieder durchsuchen',
-  membersCount: (shown, all) => (shown === all ? `${all} ${all === 1 ? 'Mitglied' : 'Mitglieder'}` : `${shown} von ${all} Mitgliedern`),
+  membersCount: (shown, all) =>
+    shown === all ? `${de_(all)} ${all === 1 ? 'Mitglied' : 'Mitglieder'}` : `${de_(shown)} von ${de_(all)} Mitgliedern`,
+  pageOf: (page, pages) => `Seite ${de_(page)} von ${de_(pages)}`,
+  pagePrevious: 'Vorherige Seite',
+  pageNext: 'Nächste Seite',
+  reportPages: 'Seiten des Prüfberichts',
+  membersPages: 'Seiten der Mitgliederliste',
   add: 'Neues Mitglied hinzufügen',
   edit: 'Bearbeiten',
   remove: 'Entfernen',
@@ -135,6 +167,7 @@ export const de: EditorStrings = {
   cancel: 'Abbrechen',
   saved: (what) => `${what} wurde gespeichert.`,
   notPlaced: 'Dieses Mitglied steht noch nicht auf der Karte: siehe Hinweise.',
+  unplacedMark: 'noch nicht auf der Karte',
   invalidEmail: 'Bitte eine E-Mail-Adresse wie name@stadt.de eingeben.',
   invalidUrl: 'Bitte eine Adresse wie https://www.stadt.de eingeben.',
   preview: 'Vorschau',
@@ -149,8 +182,8 @@ export const de: EditorStrings = {
     'können Sie die Liste ebenfalls sichern.',
   download: 'members.geojson herunterladen',
   downloadBlocked: (problems) =>
-    `Noch ${problems} ${problems === 1 ? 'Fehler' : 'Fehler'} im Prüfbericht: Erst wenn jede Zeile auf der Karte steht, kann die Datei heruntergeladen werden.`,
-  downloaded: (count) => `members.geojson mit ${count} Mitgliedern wurde heruntergeladen.`,
+    `Noch ${de_(problems)} Fehler im Prüfbericht: Erst wenn jede Zeile auf der Karte steht, kann die Datei heruntergeladen werden.`,
+  downloaded: (count) => `members.geojson mit ${de_(count)} ${count === 1 ? 'Mitglied' : 'Mitgliedern'} wurde heruntergeladen.`,
   exportCsv: 'Als Excel-CSV exportieren',
   leaveWarning: 'Ihre Änderungen sind noch nicht heruntergeladen.',
   embedLink: 'Karte einbinden',
@@ -173,9 +206,16 @@ export const en: EditorStrings = {
   dropHint: 'Or drop the file here.',
   startEmpty: 'Start with an empty list',
   reading: 'Reading the file …',
+  progress: (done, total) => `Row ${en_(done)} of ${en_(total)} …`,
+  progressLabel: 'Progress',
+  checking: 'Making the report …',
+  fileTooLarge: (file, size, limit) =>
+    `Not opening ${file}: the file takes ${en_(size)} MB, at most ${limit} MB are possible. A member list is much smaller. ` +
+    'Please check that it is the right file, or save only the sheet with the members (without pictures) in Excel or LibreOffice as "Excel Workbook (*.xlsx)" or as "CSV UTF-8".',
+  draftTooLarge: 'The list is too large to be kept in this browser as a draft. Download or export it before you close the page.',
   opened: (file, members, problems) =>
-    `Opened ${file}: ${members} ${members === 1 ? 'member' : 'members'} on the map` +
-    (problems > 0 ? `, ${problems} ${problems === 1 ? 'note' : 'notes'} in the report. Go on with step 2.` : '. Go on with step 3.'),
+    `Opened ${file}: ${en_(members)} ${members === 1 ? 'member' : 'members'} on the map` +
+    (problems > 0 ? `, ${en_(problems)} ${problems === 1 ? 'note' : 'notes'} in the report. Go on with step 2.` : '. Go on with step 3.'),
   openFailed: (file, reason) => `${file} could not be read: ${reason}`,
   unknownFile: (file) => `${file} is neither a sheet (.xlsx, .csv) nor a member file (.geojson).`,
   draftRestored: (file, when) => `Your draft (${file}, last changed ${when}) was restored.`,
@@ -184,12 +224,10 @@ export const en: EditorStrings = {
   stepReport: '2. Report',
   reportNone: 'No problems: every row is on the map.',
   reportIntro: (count) =>
-    `${count} ${count === 1 ? 'note' : 'notes'}. Rows with errors are missing from the map until they are fixed. Fix them here or in your sheet.`,
+    `${en_(count)} ${count === 1 ? 'note' : 'notes'}. Rows with errors are missing from the map until they are fixed. Fix them here or in your sheet.`,
   reportCaption: 'Notes on single rows of the sheet',
   reportRow: 'Row',
-  reportColumn: 'Column',
-  reportProblem: 'Problem',
-  reportAction: 'What to do',
+  ambiguous: (count, value, state) => `${en_(count)} municipalities${state ? ` in ${state}` : ''} are called "${value}": please choose.`,
   chooseCandidate: 'Choose the municipality …',
   chooseCandidateLabel: (row) => `Municipality for row ${row}`,
   apply: 'Apply',
@@ -199,7 +237,12 @@ export const en: EditorStrings = {
   stepMembers: '3. Edit members',
   membersIntro: 'Change, add or remove members. Every change shows in the preview at once.',
   searchLabel: 'Search members',
-  membersCount: (shown, all) => (shown === all ? `${all} ${all === 1 ? 'member' : 'members'}` : `${shown} of ${all} members`),
+  membersCount: (shown, all) => (shown === all ? `${en_(all)} ${all === 1 ? 'member' : 'members'}` : `${en_(shown)} of ${en_(all)} members`),
+  pageOf: (page, pages) => `Page ${en_(page)} of ${en_(pages)}`,
+  pagePrevious: 'Previous page',
+  pageNext: 'Next page',
+  reportPages: 'Pages of the report',
+  membersPages: 'Pages of the member list',
   add: 'Add a member',
   edit: 'Edit',
   remove: 'Remove',
@@ -221,6 +264,7 @@ export const en: EditorStrings = {
   cancel: 'Cancel',
   saved: (what) => `${what} was saved.`,
   notPlaced: 'This member is not on the map yet: see the notes.',
+  unplacedMark: 'not on the map yet',
   invalidEmail: 'Please enter an email address like name@town.de.',
   invalidUrl: 'Please enter an address like https://www.town.de.',
   preview: 'Preview',
@@ -232,8 +276,8 @@ export const en: EditorStrings = {
   saveHint: 'Download the finished file and replace members.geojson on the website with it. You can also keep the list as a CSV for Excel.',
   download: 'Download members.geojson',
   downloadBlocked: (problems) =>
-    `${problems} ${problems === 1 ? 'error' : 'errors'} left in the report: the file can be downloaded once every row is on the map.`,
-  downloaded: (count) => `members.geojson with ${count} members was downloaded.`,
+    `${en_(problems)} ${problems === 1 ? 'error' : 'errors'} left in the report: the file can be downloaded once every row is on the map.`,
+  downloaded: (count) => `members.geojson with ${en_(count)} ${count === 1 ? 'member' : 'members'} was downloaded.`,
   exportCsv: 'Export as Excel CSV',
   leaveWarning: 'Your changes have not been downloaded yet.',
   embedLink: 'Embed the map',

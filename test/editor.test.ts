@@ -2,91 +2,10 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { baseId } from '../src/import/ids.js';
 
-// The coordinator's workbench as it ships: the built dist/editor.html, served as plain files, in a
-// frame of its own. Everything is done through the page: files through its file input, keys through
-// the keyboard, clicks through the mouse.
+import { axeViolations, chooseFile, DRAFT_KEY, openEditor, tabTo, type EditorFrame } from './editor-helpers.js';
 
-const DRAFT_KEY = 'member-map-editor-draft';
-
-interface EditorFrame {
-  frame: HTMLIFrameElement;
-  win: Window & typeof globalThis;
-  doc: Document;
-  $<T extends Element = HTMLElement>(selector: string): T;
-  $$<T extends Element = HTMLElement>(selector: string): T[];
-  status(): string;
-  downloads: Blob[];
-  violations: string[];
-}
-
-async function openEditor(path = '/dist/editor.html'): Promise<EditorFrame> {
-  const frame = document.createElement('iframe');
-  // As large as the test page's viewport, so that every part of it can be clicked.
-  frame.width = String(innerWidth);
-  frame.height = String(innerHeight);
-  document.body.append(frame);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = path;
-  await loaded;
-  const win = frame.contentWindow as Window & typeof globalThis;
-  const doc = frame.contentDocument!;
-  const downloads: Blob[] = [];
-  const violations: string[] = [];
-  doc.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`), true);
-  // The page offers downloads through Blob URLs: keep each Blob to read what was downloaded.
-  const createObjectURL = win.URL.createObjectURL.bind(win.URL);
-  win.URL.createObjectURL = (blob: Blob | MediaSource) => (downloads.push(blob as Blob), createObjectURL(blob));
-  const editor: EditorFrame = {
-    frame,
-    win,
-    doc,
-    $: (selector) => doc.querySelector(selector)!,
-    $$: (selector) => [...doc.querySelectorAll(selector)] as never[],
-    status: () => doc.querySelector('.status')?.textContent?.trim() ?? '',
-    downloads,
-    violations,
-  };
-  await waitUntil(() => doc.querySelector('#file'), 'the workbench is drawn');
-  return editor;
-}
-
-/** Puts a file into the page's file input, as choosing it in the file dialog does. */
-async function chooseFile(editor: EditorFrame, url: string, name: string): Promise<void> {
-  const bytes = await (await fetch(url)).arrayBuffer();
-  const transfer = new editor.win.DataTransfer();
-  transfer.items.add(new editor.win.File([bytes], name));
-  const input = editor.$<HTMLInputElement>('#file');
-  input.files = transfer.files;
-  input.dispatchEvent(new editor.win.Event('change', { bubbles: true }));
-  await waitUntil(() => editor.status().includes(name), `${name} opened`, { timeout: 8000 });
-}
-
-/** Runs axe inside the frame; answers the violations' ids and where. */
-async function axeViolations(editor: EditorFrame): Promise<string[]> {
-  const win = editor.win as typeof editor.win & { axe?: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-  if (!win.axe) {
-    const script = editor.doc.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    const ready = new Promise((resolve) => script.addEventListener('load', resolve, { once: true }));
-    editor.doc.head.append(script);
-    await ready;
-  }
-  const { violations } = await win.axe!.run(editor.doc);
-  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
-/** Presses Tab until the focused element in the frame matches. */
-async function tabTo(editor: EditorFrame, matches: (element: Element) => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 80; i += 1) {
-    await sendKeys({ press: 'Tab' });
-    const active = editor.doc.activeElement;
-    if (active && matches(active)) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-
-const reportRows = (editor: EditorFrame) =>
-  editor.$$('.report tbody tr').map((row) => [...row.children].slice(0, 2).map((cell) => cell.textContent!.trim()).join(' | '));
+/** Where each problem of the report is: "Fehler · Zeile 3 · Spalte „Kommune“". */
+const reportRows = (editor: EditorFrame) => editor.$$('.report .report-where').map((where) => where.textContent!.replace(/\s+/g, ' ').trim());
 const memberLabels = (editor: EditorFrame) => editor.$$('.members .member-label').map((label) => label.textContent!.trim());
 const previewCount = (editor: EditorFrame) => {
   const map = editor.$('member-map');
@@ -103,8 +22,12 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     await chooseFile(editor, '/raw/test/fixtures/editor/members-1252.csv', 'mitglieder.csv');
     expect(editor.status()).to.equal('mitglieder.csv geöffnet: 2 Mitglieder auf der Karte, 2 Hinweise im Prüfbericht. Weiter mit Schritt 2.');
     // The file's own line numbers and columns; the problem in the data command's words.
-    expect(reportRows(editor)).to.deep.equal(['3 | Kommune', '4 | Kommune']);
-    expect(editor.$$('.report tbody td')[1]!.textContent).to.contain('„Neustadt“ ist mehrdeutig');
+    expect(reportRows(editor)).to.deep.equal(['Fehler · Zeile 3 · Spalte „Kommune“', 'Fehler · Zeile 4 · Spalte „Kommune“']);
+    // The ambiguous place names the choice; the select beside it lists the candidates.
+    const texts = editor.$$('.report .report-text').map((text) => text.textContent!.trim());
+    expect(texts[0]).to.match(/^\d+ Gemeinden heißen „Neustadt“: bitte wählen\.$/);
+    expect(Number(texts[0]!.split(' ')[0])).to.equal(editor.$<HTMLSelectElement>('.report select').options.length - 1);
+    expect(texts[1]).to.contain('„Nirgendwo am See“ in Bayern steht so nicht im Ortsverzeichnis');
     expect(memberLabels(editor)).to.include('Köln – Beauftragte für Bürgerbeteiligung'); // umlauts from Windows-1252
     expect(editor.$<HTMLButtonElement>('.save-buttons button').disabled, 'no download while rows are missing').to.equal(true);
     expect(await axeViolations(editor), 'axe, report').to.deep.equal([]);
@@ -115,9 +38,9 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     const wanted = options.findIndex((text) => text.startsWith('Neustadt an der Weinstraße (Rheinland-Pfalz, AGS 07316000)'));
     expect(wanted).to.be.greaterThan(0);
     select.selectedIndex = wanted;
-    select.closest('td')!.querySelector('button')!.click();
+    select.closest('.report-action')!.querySelector('button')!.click();
     await waitUntil(() => reportRows(editor).length === 1, 'row 3 resolved');
-    expect(reportRows(editor)).to.deep.equal(['4 | Kommune']);
+    expect(reportRows(editor)).to.deep.equal(['Fehler · Zeile 4 · Spalte „Kommune“']);
     expect(previewCount(editor)).to.equal(3);
 
     // Row 4: an unknown place, placed by a click on the map.
@@ -131,7 +54,8 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     // Right of the members (who are all in the west), clear of markers and controls.
     const spot: [number, number] = [Math.round(offset.left + container.left + container.width * 0.8), Math.round(offset.top + container.top + container.height * 0.3)];
     await sendMouse({ type: 'click', position: spot });
-    await waitUntil(() => reportRows(editor).length === 0, 'row 4 placed', { timeout: 5000 });
+    await waitUntil(() => editor.doc.querySelector('.report-ok'), 'row 4 placed', { timeout: 5000 });
+    expect(reportRows(editor)).to.deep.equal([]);
     expect(editor.$('.report-ok').textContent).to.contain('Keine Probleme');
     expect(previewCount(editor)).to.equal(4);
 
@@ -230,12 +154,12 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     await waitUntil(() => editor.$('.member-form'), 'the form');
     const select = editor.$<HTMLSelectElement>('.report select');
     select.selectedIndex = [...select.options].findIndex((option) => option.textContent!.includes('AGS 07316000'));
-    select.closest('td')!.querySelector('button')!.click();
+    select.closest('.report-action')!.querySelector('button')!.click();
     await waitUntil(() => reportRows(editor).length === 1, 'row 3 resolved');
     expect(editor.$<HTMLInputElement>('#field-ags').value, 'the form took the choice').to.equal('07316000');
     editor.$<HTMLButtonElement>('.member-form button[type="submit"]').click();
     await waitUntil(() => !editor.doc.querySelector('.member-form'), 'saved');
-    expect(reportRows(editor)).to.deep.equal(['4 | Kommune']);
+    expect(reportRows(editor)).to.deep.equal(['Fehler · Zeile 4 · Spalte „Kommune“']);
   });
 
   it('places a new member by keyboard on the map: Enter on the map takes its centre', async () => {
@@ -307,6 +231,7 @@ describe('the coordinator\'s workbench (dist/editor.html)', () => {
     expect(editor.$('h1').textContent).to.equal('Keep the member list');
     await chooseFile(editor, '/raw/test/fixtures/editor/members-1252.csv', 'members.csv');
     expect(editor.status()).to.contain('2 members on the map, 2 notes in the report');
+    await waitUntil(() => editor.$('member-map'), 'the preview');
     editor.$('member-map').scrollIntoView();
     await waitUntil(() => editor.$('member-map')?.shadowRoot?.querySelector('.leaflet-marker-icon'), 'the preview drew the members');
     // Both files wait for a complete list: a CSV of only the placed rows would lose the others.

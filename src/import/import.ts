@@ -1,7 +1,7 @@
 // Spreadsheet text → member features, with every row either placed or reported. Pure: it reads
 // no file and writes none (see commands.ts), so the tests drive it directly.
 
-import { parseMembers } from '../data/members.js';
+import { parseMembersStepwise, type MemberCollection } from '../data/members.js';
 import { mapColumns, type Column, type Field } from './columns.js';
 import { inGermany, parseCoordinate, round6 } from './coordinates.js';
 import { parseCsv, type CsvRow, type CsvTable, type Delimiter } from './csv.js';
@@ -107,15 +107,24 @@ export interface ImportProgress {
   total: number;
 }
 
+/** Rows per step while the table is prepared. */
+const PREPARE_ROWS = 1000;
+
 /**
  * The import as steps, for a caller that must not block (the workbench imports a big sheet in
- * slices and shows its progress): it yields once when the table as a whole has passed its checks,
- * then after every row, and returns what importTable returns. Each step is short (one row); the
- * caller decides when to pause. It returns without yielding when the table cannot be imported at all
- * (no header, no municipality column, a CSV syntax error, no data rows).
+ * slices and shows its progress): it yields while it prepares the table (`total` 0, every 1,000
+ * rows), once when the table as a whole has passed its checks (`done` 0 of `total` rows), then after
+ * every row, and returns what importTable returns. Each step is short; the caller decides when to
+ * pause. It returns without a step of `total` > 0 when the table cannot be imported at all (no
+ * header, no municipality column, a CSV syntax error, no data rows).
  */
 export function* importSteps(sheet: SheetTable, options: ImportOptions): Generator<ImportProgress, ImportResult, void> {
-  const table: SheetTable = { ...sheet, rows: sheet.rows.map((row) => ({ ...row, cells: row.cells.map(unprotectCell) })) };
+  const unprotected: CsvRow[] = [];
+  for (let at = 0; at < sheet.rows.length; at += PREPARE_ROWS) {
+    for (const row of sheet.rows.slice(at, at + PREPARE_ROWS)) unprotected.push({ ...row, cells: row.cells.map(unprotectCell) });
+    if (at + PREPARE_ROWS < sheet.rows.length) yield { done: 0, total: 0 };
+  }
+  const table: SheetTable = { ...sheet, rows: unprotected };
   const separator = table.delimiter ? { delimiter: table.delimiter } : {};
   const problems: Problem[] = [];
   const stats: ImportStats = { rows: 0, byCoordinates: 0, byGazetteer: 0, skipped: 0, derivedIds: 0, blankRows: 0 };
@@ -241,7 +250,17 @@ export function* importSteps(sheet: SheetTable, options: ImportOptions): Generat
   yield { done: rows.length, total: rows.length };
 
   const collection: MemberFeatureCollection = { type: 'FeatureCollection', features };
-  if (features.length > 0) assertElementAccepts(collection);
+  if (features.length > 0) {
+    // The element's validator, in its own steps (a few hundred features each).
+    const validating = parseMembersStepwise(collection);
+    for (let step = validating.next(); ; step = validating.next()) {
+      if (step.done) {
+        assertElementAccepts(step.value);
+        break;
+      }
+      yield { done: rows.length, total: rows.length };
+    }
+  }
   return {
     ...separator,
     problems,
@@ -278,8 +297,7 @@ function coordinatesOf(
 }
 
 /** What the importer writes, the element's own validator must accept in full. */
-function assertElementAccepts(collection: MemberFeatureCollection): void {
-  const { skipped } = parseMembers(collection);
+function assertElementAccepts({ skipped }: MemberCollection): void {
   if (skipped.length > 0) {
     throw new Error(`internal error: the element would skip ${skipped.map((item) => `features[${item.index}]: ${item.reason}`).join('; ')}`);
   }
