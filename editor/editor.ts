@@ -180,8 +180,9 @@ async function start(sheet: Sheet, token: number): Promise<void> {
     picking: undefined,
     status: strings.opened(sheet.fileName, members, checked.result.problems.length),
   });
-  await showPreview(checked, token);
+  // The draft first: the preview map then has the page to itself for its own work.
   await keepDraft(sheet, token);
+  if (token === job) await showPreview(checked, token);
 }
 
 /** The preview takes the members once the report is drawn (after a frame, when that took a while). */
