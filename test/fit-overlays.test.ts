@@ -49,6 +49,9 @@ async function mount(width: number, height: number, attributes: Record<string, s
   el.scrollIntoView();
   await loaded;
   await el.updateComplete;
+  // What the visitor sees: the offline basemap drawn too (it may bound the view once it is there).
+  await waitUntil(() => shadow(el).querySelector('.leaflet-member-map-basemap-pane path'), 'the offline basemap', { timeout: 10000 });
+  await new Promise((resolve) => requestAnimationFrame(resolve));
   return el;
 }
 
@@ -77,17 +80,20 @@ describe('fits clear the overlays', () => {
   for (const [width, height] of SIZES) {
     it(`${width} × ${height}: Germany's four extremes and the sample, clear of bar, zoom buttons and credit`, async () => {
       const extremes = await mount(width, height, {}, EXTREMES);
-      expect(visibleCounts(extremes).total).to.equal(4);
+      expect(visibleCounts(extremes).total, 'every member on the map (an empty map would pass the rest)').to.equal(4);
       expect(misplaced(extremes)).to.deep.equal([]);
       expect(shadow(extremes).querySelector('.consent-prompt'), 'the consent bar is there to keep clear of').to.not.equal(null);
       extremes.remove();
       const sample = await mount(width, height, { src: SAMPLE });
+      expect(visibleCounts(sample).total).to.equal(63);
       expect(misplaced(sample)).to.deep.equal([]);
     });
   }
 
   it('240 × 240 (a full map in a narrow sidebar): every marker inside the map, none under the consent bar', async () => {
     const el = await mount(240, 240, {}, EXTREMES);
+    // (The toolbar leaves the map about 115 px, the bar and the credit cover most of it: the map zooms out below 4.)
+    expect(visibleCounts(el).total).to.equal(4);
     expect(misplaced(el, ['.consent-prompt'])).to.deep.equal([]);
   });
 

@@ -24,8 +24,8 @@ export class MapBackground {
   private layer?: L.Layer;
   private shown = '';
   private credited = false;
-  /** The map's own lowest zoom, given back when the basemap goes. */
-  private readonly minZoom: number;
+  /** The lowest zoom the map itself allows (the view lowers it for tiny maps); given back when the basemap goes. */
+  private minZoom: number;
   /** The basemap's area while the view is bounded to it. */
   private area?: L.LatLngBounds;
 
@@ -63,6 +63,14 @@ export class MapBackground {
         warnBasemap(url, error);
       });
     }
+  }
+
+  /** The lowest zoom the map allows, before any bounding to the basemap's area. */
+  setLowestZoom(zoom: number): void {
+    if (zoom === this.minZoom) return;
+    this.minZoom = zoom;
+    if (this.area) this.fitMinZoom();
+    else this.map.setMinZoom(zoom);
   }
 
   /** Starts fetching what `show` will need, without parsing or drawing anything yet. */

@@ -17,12 +17,15 @@ export class ClusterLoad {
   readonly group: MarkerClusterGroup;
   /** true once every marker is clustered and on the map; false when stopped first. */
   readonly done: Promise<boolean>;
+  /** The lowest zoom markercluster built its levels for: the map must not zoom out further. */
+  readonly lowestZoom: number;
   private running = true;
   private settle!: (completed: boolean) => void;
   private afterStop?: () => void;
 
   constructor(map: LeafletMap, markers: Marker[], options: MarkerClusterGroupOptions) {
     this.done = new Promise((resolve) => (this.settle = resolve));
+    this.lowestZoom = Math.floor(map.getMinZoom());
     this.group = L.markerClusterGroup({
       ...options,
       chunkedLoading: true,

@@ -53,6 +53,8 @@ const STILL_PADDING = 6;
  */
 const MAX_ZOOM = 14;
 const MIN_ZOOM = 4;
+/** How far a map too small for Germany at MIN_ZOOM (a full map in a tiny box) may zoom out to fit the members. */
+const LOWEST_ZOOM = 2;
 const SINGLE_MEMBER_ZOOM = 11;
 /** The zoom for a `center` given without `zoom`: a municipality and its surroundings. */
 const CENTERED_ZOOM = 9;
@@ -421,14 +423,35 @@ export class MemberMapView {
       return;
     }
     const { top, right, bottom, left } = this.coveredInsets();
-    const fits = (padding: number) => this.map.getBoundsZoom(area, false, L.point(left + right + 2 * padding, top + bottom + 2 * padding)) > this.map.getMinZoom();
-    const padding = this.options.still ? STILL_PADDING : fits(FIT_PADDING) ? FIT_PADDING : TIGHT_FIT_PADDING;
+    const still = Boolean(this.options.still);
+    const usual = still ? MIN_ZOOM - 2 : MIN_ZOOM;
+    const zoomFor = (padding: number) => this.boundsZoom(area, L.point(left + right + 2 * padding, top + bottom + 2 * padding));
+    const padding = still ? STILL_PADDING : zoomFor(FIT_PADDING) > usual ? FIT_PADDING : TIGHT_FIT_PADDING;
+    // A map too small for the members at the usual lowest zoom (a full map in a tiny box) may zoom out
+    // as far as they need; never below the levels the clusters were built for (markercluster builds them
+    // down to the lowest zoom when the members are added, which is why this fit comes first).
+    const built = this.load?.lowestZoom ?? LOWEST_ZOOM;
+    this.background.setLowestZoom(Math.max(built, Math.min(usual, zoomFor(padding))));
     this.map.fitBounds(area, {
       paddingTopLeft: [padding + left, padding + top],
       paddingBottomRight: [padding + right, padding + bottom],
       animate: false,
     });
     if (initial.zoom !== undefined) this.map.setZoom(initial.zoom, { animate: false });
+  }
+
+  /**
+   * The zoom that fits `area` with `padding`, from zoom LOWEST_ZOOM up (getBoundsZoom stops at the map's
+   * lowest zoom); -Infinity where the padding leaves no room at all (getBoundsZoom would say the highest).
+   */
+  private boundsZoom(area: L.LatLngBounds, padding: L.Point): number {
+    const room = this.map.getSize().subtract(padding);
+    if (room.x <= 0 || room.y <= 0) return -Infinity;
+    const lowest = this.map.options.minZoom;
+    this.map.options.minZoom = LOWEST_ZOOM;
+    const zoom = this.map.getBoundsZoom(area, false, padding);
+    this.map.options.minZoom = lowest;
+    return zoom;
   }
 
   /**
