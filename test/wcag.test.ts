@@ -426,12 +426,10 @@ describe('WCAG 2.4.11 Fokus nicht verdeckt (focus not obscured)', () => {
     }
   });
 
-  // Fails today (see docs/barrierefreiheit.md, 2.4.11): after zooming in (with + or by opening a member),
-  // Tab reaches member markers that lie under the consent bar or outside the visible map, and the map does
-  // not pan them into view: the browser scrolls Leaflet's container to the focused marker before the focus
-  // handler measures it, Leaflet then resets that scroll, and the pan leaves the consent bar out of account.
-  // Enable once src/map keeps a focused marker in view.
-  it.skip('after zooming in, every marker that gets the focus is panned into view, clear of the consent bar', async function () {
+  // After zooming in (with + or by opening a member), Tab reaches member markers that lay under the consent
+  // bar or outside the visible map: the map pans each into view (it failed before: the browser scrolled
+  // Leaflet's container to the marker before the focus handler measured it, and the pan left the bar out).
+  it('after zooming in, every marker that gets the focus is panned into view, clear of the consent bar', async function () {
     this.timeout(60_000); // a pause after each Tab for the pan
     const el = await pageWithMap();
     shadow(el).querySelector<HTMLElement>('.leaflet-container')!.focus();
@@ -977,10 +975,9 @@ describe('WCAG 1.4.1 Benutzung von Farbe (use of colour)', () => {
     for (const link of links) expect(getComputedStyle(link).textDecorationLine, describeNode(link)).to.contain('underline');
   });
 
-  // Fails today (docs/barrierefreiheit.md, 1.4.1): with tiles shown, the credit reads "© OpenStreetMap-Mitwirkende",
-  // and its link "OpenStreetMap" differs from the words around it by colour alone (1.6:1; Leaflet's CSS takes
-  // the underline away). Enable once src/styles underlines links in the credit line.
-  it.skip('with tiles, the link in the tile credit stands out from its words by more than colour', async () => {
+  // With tiles shown, the credit reads "© OpenStreetMap-Mitwirkende"; its link "OpenStreetMap" differed from
+  // the words around it by colour alone (1.6:1; Leaflet's CSS takes the underline away) until it was underlined.
+  it('with tiles, the link in the tile credit stands out from its words by more than colour', async () => {
     const { origin } = (await (await fetch('/__tiles/origin')).json()) as { origin: string };
     const el = await pageWithMap({ tiles: 'on', 'tile-url': `${origin}/wcag-credit/{z}/{x}/{y}.png` });
     const credit = shadow(el).querySelector('.leaflet-control-attribution')!;

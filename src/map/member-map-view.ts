@@ -389,11 +389,19 @@ export class MemberMapView {
   private readonly keepFocusInView = (event: FocusEvent) => {
     const target = event.target as HTMLElement;
     if (!target.classList.contains('leaflet-marker-icon')) return;
-    const map = this.map.getContainer().getBoundingClientRect();
+    const container = this.map.getContainer();
+    // On Tab the browser scrolls the clipped container to the marker, and Leaflet undoes that scroll a
+    // moment later: undo it now, so that the marker is measured where it will be.
+    container.scrollTop = 0;
+    container.scrollLeft = 0;
+    const map = container.getBoundingClientRect();
+    const covered = this.coveredInsets(); // the consent bar, the zoom buttons, the credit line
     const icon = target.getBoundingClientRect();
     const margin = FOCUS_MARGIN;
-    const dx = Math.min(0, icon.left - map.left - margin) || Math.max(0, icon.right - map.right + margin);
-    const dy = Math.min(0, icon.top - map.top - margin) || Math.max(0, icon.bottom - map.bottom + margin);
+    const [left, right] = [map.left + covered.left + margin, map.right - covered.right - margin];
+    const [top, bottom] = [map.top + covered.top + margin, map.bottom - covered.bottom - margin];
+    const dx = Math.min(0, icon.left - left) || Math.max(0, icon.right - right);
+    const dy = Math.min(0, icon.top - top) || Math.max(0, icon.bottom - bottom);
     if (dx || dy) this.map.panBy([dx, dy], { animate: !this.reducedMotion });
   };
 

@@ -153,6 +153,11 @@ export const memberMapStyles = css`
     font: inherit;
     font-size: 15px;
   }
+  /* Firefox draws the placeholder at half opacity (3.6:1); a colour of its own keeps 4.5:1 (WCAG 1.4.3). */
+  .search input::placeholder {
+    color: #5d6670;
+    opacity: 1;
+  }
   .toolbar-end {
     display: flex;
     flex-wrap: wrap;
@@ -362,6 +367,10 @@ export const memberMapStyles = css`
   }
   .leaflet-container a {
     color: var(--_accent);
+  }
+  /* Leaflet takes the underline away: a credit's link would differ from its words by colour alone (WCAG 1.4.1). */
+  .leaflet-control-attribution a {
+    text-decoration: underline;
   }
   .leaflet-container :focus-visible,
   .frame :focus-visible {
