@@ -121,7 +121,8 @@ describe('list view and search', () => {
     el.view = 'map';
     await el.updateComplete;
     await waitUntil(() => visibleCounts(el).total === 12, 'all members back on the map');
-    expect(statusText(el)).to.equal('12 Mitglieder auf der Karte');
+    // The count is announced once the clusters are complete, a task after the markers appear.
+    await waitUntil(() => statusText(el) === '12 Mitglieder auf der Karte', `the count announced (${statusText(el)})`);
   });
 
   it('"Auf der Karte zeigen" switches to the map and opens the member, even inside a cluster', async () => {

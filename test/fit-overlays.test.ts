@@ -90,6 +90,14 @@ describe('fits clear the overlays', () => {
     });
   }
 
+  it('a map that opens with `near` is fitted again when the bar above it appears (1280 × 480 and 375 × 480)', async () => {
+    for (const [width, height] of [[1280, 480], [375, 480]] as const) {
+      const el = await mount(width, height, { src: SAMPLE, near: 'Neustadt, Hessen' });
+      await waitUntil(() => shadow(el).querySelector('.near-bar'), 'the bar above the map', { timeout: 5000 });
+      await waitUntil(() => misplaced(el).length === 0 && visibleCounts(el).total === 5, `${width}: the five members clear of the overlays: ${misplaced(el).join('; ')}`, { timeout: 5000 });
+    }
+  });
+
   it('240 × 240 (a full map in a narrow sidebar): every marker inside the map, none under the consent bar', async () => {
     const el = await mount(240, 240, {}, EXTREMES);
     // (The toolbar leaves the map about 115 px, the bar and the credit cover most of it: the map zooms out below 4.)

@@ -91,6 +91,13 @@ export class MemberMapView {
   private generation = 0;
   private gestures?: GestureHandling;
   private zoomControl?: L.Control.Zoom;
+  /** The view the last fit chose: while the map still shows it, a change of size fits again. */
+  private fittedView?: { center: L.LatLng; zoom: number };
+  /**
+   * The map's own box: bars above it inside the element (the `near` bar, place choices) change its
+   * height without changing the element's, which the element's own observer would miss.
+   */
+  private readonly resizeObserver = new ResizeObserver(() => this.invalidateSize());
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   /** After Enter on a cluster: the member whose marker (or sub-cluster) gets the focus next. */
   private focusAfterExpand?: MemberMarker;
@@ -130,6 +137,7 @@ export class MemberMapView {
     this.popup.on('remove', this.handlePopupClose);
     this.background = new MapBackground(this.map);
     if (still) return;
+    this.resizeObserver.observe(container);
     this.gestures = new GestureHandling(container, () => this.options.strings);
     container.addEventListener('keydown', this.handleKeydown);
     container.addEventListener('focusin', this.keepFocusInView);
@@ -238,13 +246,18 @@ export class MemberMapView {
 
   /** Called when the container's size changed (ResizeObserver), e.g. a tab was opened. */
   invalidateSize(): void {
+    const fitted = this.fittedView;
+    // Read before Leaflet takes the new size: the view as the visitor sees it.
+    const untouched = fitted !== undefined && this.map.getZoom() === fitted.zoom && this.map.getCenter().equals(fitted.center);
     this.map.invalidateSize({ pan: false });
-    // The teaser is a picture of its area: it is fitted again whenever its box changes.
-    if (this.fitPending || this.options.still) this.fitToMembers();
+    // The teaser is a picture of its area: it is fitted again whenever its box changes; so is a map the
+    // visitor has not moved since its last fit (a bar appeared above it, the consent bar folded).
+    if (this.fitPending || this.options.still || untouched) this.fitToMembers();
   }
 
   destroy(): void {
     this.destroyed = true;
+    this.resizeObserver.disconnect();
     // Leaflet leaves a pending wheel zoom running after remove(), which then throws (1.9.4).
     clearTimeout((this.map.scrollWheelZoom as unknown as { _timer?: ReturnType<typeof setTimeout> })._timer);
     this.markers.clear();
@@ -421,13 +434,21 @@ export class MemberMapView {
     if (this.fitPending || !area) return;
     const initial = this.fittedOnce ? {} : this.options.initialView();
     this.fittedOnce = true;
+    this.fittedView = undefined;
     if (initial.center) {
+      // The page's own view: kept as it is when the map changes size.
       this.map.setView(initial.center, initial.zoom ?? CENTERED_ZOOM, { animate: false });
       return;
     }
+    this.placeView(area, initial.zoom);
+    this.fittedView = { center: this.map.getCenter(), zoom: this.map.getZoom() };
+  }
+
+  /** Puts the members (and the place or Land in focus) in view, clear of what covers the map. */
+  private placeView(area: L.LatLngBounds, zoom?: number): void {
     // One member (or only a place) has no extent to fit; many members at one point fit to the highest zoom.
     if (area.getSouthWest().equals(area.getNorthEast()) && this.members.length <= 1 && !this.focus.exact) {
-      this.map.setView(area.getCenter(), initial.zoom ?? SINGLE_MEMBER_ZOOM, { animate: false });
+      this.map.setView(area.getCenter(), zoom ?? SINGLE_MEMBER_ZOOM, { animate: false });
       return;
     }
     const { top, right, bottom, left } = this.coveredInsets();
@@ -445,7 +466,7 @@ export class MemberMapView {
       paddingBottomRight: [padding + right, padding + bottom],
       animate: false,
     });
-    if (initial.zoom !== undefined) this.map.setZoom(initial.zoom, { animate: false });
+    if (zoom !== undefined) this.map.setZoom(zoom, { animate: false });
   }
 
   /**
