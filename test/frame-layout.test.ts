@@ -167,4 +167,20 @@ describe('frame.html: layout', function () {
     expect(map.iframe.getBoundingClientRect().height, 'an iframe without height').to.equal(150);
     expect([map.asked[0], teaser.asked[0]]).to.deep.equal([DEFAULT_HEIGHT, DEFAULT_TEASER_HEIGHT]);
   });
+
+  it('near, by name and by AGS: the place marked, its nearest members on the map and listed with their distance', async () => {
+    for (const near of ['Heidelberg', '08221000']) {
+      const framed = frameOf({ near }, 800, 520);
+      await waitUntil(() => statusOf(framed).trim() === '5 Mitglieder in der Nähe von Heidelberg' && shownIn(framed) === 5, `${near}: answered in the frame`, { timeout: 20000 });
+      expect(framed.root().querySelector('.place-marker')!.textContent, near).to.contain('Heidelberg');
+      expect(framed.root().querySelector('.near-bar button')!.textContent!.trim()).to.equal('Alle Mitglieder zeigen');
+      framed.root().querySelectorAll<HTMLButtonElement>('.view-toggle button')[1]!.click();
+      await waitUntil(() => listOf(framed)?.querySelector('.list-member__distance'), `${near}: the list with distances`, { timeout: 10000 });
+      const places = [...framed.root().querySelectorAll('.list-member__place')].map((node) => node.textContent!.trim());
+      const distances = [...framed.root().querySelectorAll('.list-member__distance')].map((node) => node.textContent!.trim());
+      expect(places[0], near).to.equal('Heidelberg');
+      expect(places, near).to.have.length(5);
+      expect(distances.every((text) => /^\d+(,\d)? km entfernt$/.test(text)), distances.join(' | ')).to.equal(true);
+    }
+  });
 });
