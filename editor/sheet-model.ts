@@ -137,7 +137,15 @@ export function withIds(sheet: Sheet): Sheet {
 
 /** withIds in steps (one per row), for a big sheet. */
 export function* withIdsSteps(sheet: Sheet): Generator<ImportProgress, Sheet, void> {
-  const inputs = sheet.rows.map((row) => ({ id: cell(sheet, row, 'id'), municipality: cell(sheet, row, 'municipality'), role: cell(sheet, row, 'role') }));
+  const inputs = sheet.rows.map((row) => ({
+    id: cell(sheet, row, 'id'),
+    get municipality() {
+      return cell(sheet, row, 'municipality');
+    },
+    get role() {
+      return cell(sheet, row, 'role');
+    },
+  }));
   if (inputs.every((input) => input.id)) return sheet;
   const { sheet: next, index } = columnOf(sheet, 'id');
   const rows = [...sheet.rows];

@@ -33,7 +33,8 @@ export { OTHER_NAMES } from '../places/place-index.js';
 
 const MAX_SUGGESTIONS = 6;
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance (insertions, deletions, substitutions). */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -45,6 +46,43 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+// Two rows of the table below, reused: a sheet may have hundreds of unknown names, each compared
+// with thousands of names.
+let rowBefore = new Int32Array(64);
+let rowNow = new Int32Array(64);
+
+/**
+ * Whether editDistance(a, b) <= most, computed only near the diagonal (a cell further than `most`
+ * from it is more than `most` already) and given up as soon as a whole row is past `most`: most
+ * names differ in their first letters, and are done with after a few characters.
+ */
+export function withinDistance(a: string, b: string, most: number): boolean {
+  if (Math.abs(a.length - b.length) > most) return false;
+  if (rowBefore.length <= b.length) {
+    rowBefore = new Int32Array(b.length + 1);
+    rowNow = new Int32Array(b.length + 1);
+  }
+  const far = most + 1; // stands for any distance past `most`
+  for (let j = 0; j <= b.length; j++) rowBefore[j] = j <= most ? j : far;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - most);
+    const to = Math.min(b.length, i + most);
+    rowNow[0] = i <= most ? i : far;
+    if (from > 1) rowNow[from - 1] = far;
+    let best = rowNow[0]!;
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(rowBefore[j]! + 1, rowNow[j - 1]! + 1, rowBefore[j - 1]! + cost, far);
+      rowNow[j] = value;
+      if (value < best) best = value;
+    }
+    if (to < b.length) rowNow[to + 1] = far;
+    if (best > most) return false;
+    [rowBefore, rowNow] = [rowNow, rowBefore];
+  }
+  return rowBefore[b.length]! <= most;
+}
+
 /** Places with a similar name (a typo, a missing qualifier), in the given Land first. */
 function similar(index: PlaceIndex, name: string, land: Land | undefined): Place[] {
   const key = placeKey(name);
@@ -52,7 +90,7 @@ function similar(index: PlaceIndex, name: string, land: Land | undefined): Place
   if (found.length === 0 && key.length >= 4) {
     const most = key.length >= 8 ? 2 : 1;
     for (const [other, list] of index.names()) {
-      if (Math.abs(other.length - key.length) <= most && editDistance(other, key) <= most) found.push(...list);
+      if (withinDistance(other, key, most)) found.push(...list);
     }
   }
   const inLand = (place: Place) => Number(!land || place.land === land);

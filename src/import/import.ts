@@ -108,11 +108,11 @@ export interface ImportProgress {
 }
 
 /** Rows per step while the table is prepared. */
-const PREPARE_ROWS = 1000;
+const PREPARE_ROWS = 500;
 
 /**
  * The import as steps, for a caller that must not block (the workbench imports a big sheet in
- * slices and shows its progress): it yields while it prepares the table (`total` 0, every 1,000
+ * slices and shows its progress): it yields while it prepares the table (`total` 0, every 500
  * rows), once when the table as a whole has passed its checks (`done` 0 of `total` rows), then after
  * every row, and returns what importTable returns. Each step is short; the caller decides when to
  * pause. It returns without a step of `total` > 0 when the table cannot be imported at all (no
@@ -165,8 +165,19 @@ export function* importSteps(sheet: SheetTable, options: ImportOptions): Generat
     const column = columns.byField[field];
     return column ? clean(row.cells[column.index]) : '';
   };
-  // Ids row by row (deriving one takes a moment): a big sheet's first step stays short.
-  const ids = idSteps(rows.map((row) => ({ id: cell(row, 'id'), municipality: cell(row, 'municipality'), role: cell(row, 'role') })));
+  // Ids row by row (deriving one takes a moment), municipality and role read only for a row that
+  // needs its id derived: a big sheet's first step stays short.
+  const ids = idSteps(
+    rows.map((row) => ({
+      id: cell(row, 'id'),
+      get municipality() {
+        return cell(row, 'municipality');
+      },
+      get role() {
+        return cell(row, 'role');
+      },
+    })),
+  );
   const features: MemberFeature[] = [];
 
   for (const [index, row] of rows.entries()) {
