@@ -27,15 +27,30 @@ export function saveDraft(sheet: Sheet): boolean {
 }
 
 /**
- * saveDraft in steps: the text of a big sheet (20,000 rows are some 4 MB) is written 500 rows per
- * step, then stored at once. The stored text is JSON.stringify({ sheet, savedAt }).
+ * The most a draft may take (characters of its JSON text): about 5,000 members. Storing is one call
+ * that blocks the page for as long as it takes to copy the text (some 0.1 s per million characters on
+ * a busy office computer), and the browser keeps 5 million at most for the whole site.
+ */
+export const DRAFT_LIMIT = 1_000_000;
+
+/**
+ * saveDraft in steps: the text is written 500 rows per step, then stored at once. The stored text is
+ * JSON.stringify({ sheet, savedAt }). A sheet past DRAFT_LIMIT is not kept (and an older draft
+ * is removed, so that a reload does not bring it back as if it were this one): false.
  */
 export function* draftSteps(sheet: Sheet): Generator<void, boolean, void> {
   const { rows, ...rest } = sheet;
   const head = JSON.stringify(rest); // {"fileName":…,"header":[…],"headerLine":1}
   const parts: string[] = [];
+  let length = head.length;
   for (let at = 0; at < rows.length; at += 500) {
-    parts.push(rows.slice(at, at + 500).map((row) => JSON.stringify(row)).join(','));
+    const part = rows.slice(at, at + 500).map((row) => JSON.stringify(row)).join(',');
+    length += part.length + 1;
+    if (length > DRAFT_LIMIT) {
+      discardDraft();
+      return false;
+    }
+    parts.push(part);
     yield;
   }
   const text = `{"sheet":${head.slice(0, -1)}${head === '{}' ? '' : ','}"rows":[${parts.join(',')}]},"savedAt":${Date.now()}}`;
@@ -43,8 +58,7 @@ export function* draftSteps(sheet: Sheet): Generator<void, boolean, void> {
     localStorage.setItem(KEY, text);
     return true;
   } catch {
-    // Storage full or blocked: the page still works, only a reload would lose the changes. An older
-    // draft must not come back on a reload as if it were this one.
+    // Storage full or blocked: the page still works, only a reload would lose the changes.
     discardDraft();
     return false;
   }

@@ -29,6 +29,7 @@ import {
   reportList,
   rowLabel,
   searchRows,
+  searchSteps,
   valuesOf,
   type FormState,
 } from './views.js';
@@ -69,6 +70,8 @@ interface State {
   /** Changes since the last download (leaving asks first). */
   dirty: boolean;
   draftNotice?: string;
+  /** The sheet is too big to be kept as a draft: a reload would lose it. */
+  draftWarning?: string;
 }
 
 const state: State = { status: '', query: '', membersPage: 0, reportPage: 0, dirty: false };
@@ -101,7 +104,8 @@ async function checkInSlices(sheet: Sheet, token: number): Promise<Checked | und
 /** Keeps the draft, in slices; says so when this browser cannot keep a sheet this big. */
 async function keepDraft(sheet: Sheet, token: number): Promise<void> {
   try {
-    if (!(await inSlices(draftSteps(sheet), undefined, () => token === job))) update({ draftNotice: strings.draftTooLarge });
+    const kept = await inSlices(draftSteps(sheet), undefined, () => token === job);
+    if (kept === Boolean(state.draftWarning)) update({ draftWarning: kept ? undefined : strings.draftTooLarge });
   } catch (error) {
     if (!(error instanceof Superseded)) throw error;
   }
@@ -182,7 +186,12 @@ async function start(sheet: Sheet, token: number): Promise<void> {
   });
   // The draft first: the preview map then has the page to itself for its own work.
   await keepDraft(sheet, token);
-  if (token === job) await showPreview(checked, token);
+  if (token !== job) return;
+  await showPreview(checked, token);
+  // The member search, ready before the first search of a big list.
+  await inSlices(searchSteps(sheet), undefined, () => token === job).catch((error: unknown) => {
+    if (!(error instanceof Superseded)) throw error;
+  });
 }
 
 /** The preview takes the members once the report is drawn (after a frame, when that took a while). */
@@ -336,7 +345,7 @@ function downloadCsv(): void {
 function discard(): void {
   job++; // a check or a draft still being written is of no use now
   discardDraft();
-  update({ progress: undefined, refused: undefined, fatal: undefined, preview: undefined, sheet: undefined, checked: undefined, form: undefined, picking: undefined, dirty: false, draftNotice: undefined, status: strings.draftDiscarded });
+  update({ progress: undefined, refused: undefined, fatal: undefined, preview: undefined, draftWarning: undefined, sheet: undefined, checked: undefined, form: undefined, picking: undefined, dirty: false, draftNotice: undefined, status: strings.draftDiscarded });
   void focus('#file');
 }
 
@@ -383,6 +392,7 @@ function openStep() {
       ${state.draftNotice
         ? html`<p class="draft-notice">${state.draftNotice} <button type="button" class="secondary" @click=${discard}>${strings.discardDraft}</button></p>`
         : nothing}
+      ${state.draftWarning ? html`<p class="draft-notice draft-warning">${state.draftWarning}</p>` : nothing}
       ${state.fatal
         ? html`<div class="fatal" role="alert"><p>${strings.fatalIntro}</p><ul>${state.fatal.lines.map((line) => html`<li>${line}</li>`)}</ul></div>`
         : nothing}
@@ -481,8 +491,10 @@ function draw(): void {
       <p class="status" role="status">${state.status}</p>
       ${state.progress
         ? html`<p class="progress">
-            <progress max=${state.progress.total} .value=${state.progress.done} aria-label=${strings.progressLabel}></progress>
-            <span>${strings.progress(state.progress.done, state.progress.total)}</span>
+            ${state.progress.total > 0
+              ? html`<progress max=${state.progress.total} .value=${state.progress.done} aria-label=${strings.progressLabel}></progress>
+                  <span>${strings.progress(state.progress.done, state.progress.total)}</span>`
+              : html`<progress aria-label=${strings.progressLabel}></progress> <span>${strings.reading}</span>`}
           </p>`
         : nothing}
       <div class="editor-layout">

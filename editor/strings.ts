@@ -114,7 +114,8 @@ export const de: EditorStrings = {
     `${file} wird nicht geöffnet: Die Datei ist ${de_(size)} MB groß, höchstens ${limit} MB sind möglich. Eine Mitgliederliste ist viel kleiner. ` +
     'Bitte prüfen Sie, ob es die richtige Datei ist, oder speichern Sie in Excel oder LibreOffice nur das Blatt mit den Mitgliedern (ohne Bilder) als „Excel-Arbeitsmappe (*.xlsx)“ oder als „CSV UTF-8“.',
   draftTooLarge:
-    'Die Liste ist zu groß, um sie in diesem Browser als Entwurf zu behalten. Laden Sie sie herunter oder exportieren Sie sie, bevor Sie die Seite schließen.',
+    'Diese Liste ist zu lang, um sie in diesem Browser als Entwurf zu behalten (bis etwa 5.000 Mitglieder geht das): Ein Neuladen der Seite verwirft Ihre Änderungen. ' +
+    'Laden Sie die Datei herunter oder exportieren Sie die Liste, bevor Sie die Seite schließen.',
   opened: (file, members, problems) =>
     `${file} geöffnet: ${de_(members)} ${members === 1 ? 'Mitglied' : 'Mitglieder'} auf der Karte` +
     (problems > 0 ? `, ${de_(problems)} ${problems === 1 ? 'Hinweis' : 'Hinweise'} im Prüfbericht. Weiter mit Schritt 2.` : '. Weiter mit Schritt 3.'),
@@ -212,7 +213,9 @@ export const en: EditorStrings = {
   fileTooLarge: (file, size, limit) =>
     `Not opening ${file}: the file takes ${en_(size)} MB, at most ${limit} MB are possible. A member list is much smaller. ` +
     'Please check that it is the right file, or save only the sheet with the members (without pictures) in Excel or LibreOffice as "Excel Workbook (*.xlsx)" or as "CSV UTF-8".',
-  draftTooLarge: 'The list is too large to be kept in this browser as a draft. Download or export it before you close the page.',
+  draftTooLarge:
+    'This list is too long to be kept in this browser as a draft (that works up to about 5,000 members): reloading the page discards your changes. ' +
+    'Download the file or export the list before you close the page.',
   opened: (file, members, problems) =>
     `Opened ${file}: ${en_(members)} ${members === 1 ? 'member' : 'members'} on the map` +
     (problems > 0 ? `, ${en_(problems)} ${problems === 1 ? 'note' : 'notes'} in the report. Go on with step 2.` : '. Go on with step 3.'),

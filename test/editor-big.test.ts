@@ -23,21 +23,40 @@ async function bigCsv(rows: number): Promise<string> {
 
 /** Long tasks in the frame from now on, as the browser measures them (PerformanceObserver, `longtask`). */
 function watchLongTasks(editor: EditorFrame) {
-  const tasks: { start: number; duration: number }[] = [];
+  const tasks: { start: number; duration: number; culprit: string }[] = [];
   const observer = new editor.win.PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
+    for (const entry of list.getEntries()) tasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration), culprit: entry.name });
   });
   observer.observe({ type: 'longtask' });
-  /** The longest task that began in [from, to) (the frame's clock), 0 for none. */
-  const longest = (from = -Infinity, to = Infinity) => Math.max(0, ...tasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration));
-  return { tasks, longest, stop: () => observer.disconnect() };
+  // What long frames ran (Long Animation Frames, where the browser has them): printed when a task is too long.
+  const frames: string[] = [];
+  const frameObserver = new editor.win.PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { scripts?: { invoker: string; sourceURL: string; sourceFunctionName: string; sourceCharPosition: number; duration: number }[] })[]) {
+      if (entry.duration < 150) continue;
+      const scripts = (entry.scripts ?? []).map((script) => `${script.invoker} ${script.sourceFunctionName}@${script.sourceURL.split('/').pop()}:${script.sourceCharPosition} ${Math.round(script.duration)} ms`);
+      frames.push(`frame at ${Math.round(entry.startTime)}, ${Math.round(entry.duration)} ms: ${scripts.join('; ') || 'no script'}`);
+    }
+  });
+  try {
+    frameObserver.observe({ type: 'long-animation-frame' });
+  } catch {
+    // not in this browser
+  }
+  /**
+   * The longest task of the workbench that began in [from, to) (the frame's clock), 0 for none. Tasks
+   * whose culprit is the test page around the frame (`same-origin-ancestor`: the runner, this test) are
+   * not the workbench's.
+   */
+  const longest = (from = -Infinity, to = Infinity) =>
+    Math.max(0, ...tasks.filter((task) => task.culprit === 'self' && task.start >= from && task.start < to).map((task) => task.duration));
+  return { tasks, frames, longest, stop: () => (observer.disconnect(), frameObserver.disconnect()) };
 }
 
 /** Every text that appeared in the frame's status and progress, with the moment (frame's clock) it first did. */
 function watchTexts(editor: EditorFrame) {
   const seen = new Map<string, number>();
   const note = () => {
-    for (const element of editor.doc.querySelectorAll('.status, .progress')) {
+    for (const element of editor.doc.querySelectorAll('.status, .progress, .draft-warning')) {
       const text = element.textContent!.replace(/\s+/g, ' ').trim();
       if (!seen.has(text)) seen.set(text, editor.win.performance.now());
     }
@@ -69,19 +88,22 @@ describe('the workbench with big and broken files', () => {
     const csv = await bigCsv(ROWS);
     const editor = await openEditor('/dist/editor.html', { width: 1280, height: 900 });
     await settled(editor);
+    // A small sheet first: its draft must not outlive the big one, which is too big to be kept.
+    await chooseFile(editor, '/raw/test/fixtures/editor/members-1252.csv', 'mitglieder.csv');
+    await waitUntil(() => localStorage.getItem(DRAFT_KEY), 'the small sheet kept as the draft');
+    await waitUntil(() => editor.$('member-map')?.shadowRoot?.querySelector('.leaflet-marker-icon'), 'the small sheet on the preview', { timeout: 20_000 });
+    await frames(editor, 10);
     const file = frameFile(editor, csv, 'mitglieder-gross.csv');
     await file.arrayBuffer(); // the test's own work (encoding the text) before the measurement
-    // The draft is written last (the frame's storage event reaches this page): then the import is done.
-    let draftAt = 0;
-    const onStorage = (event: StorageEvent) => event.key === DRAFT_KEY && event.newValue && (draftAt = editor.win.performance.now());
-    addEventListener('storage', onStorage);
     const texts = watchTexts(editor);
     const longTasks = watchLongTasks(editor);
     const chosenAt = editor.win.performance.now();
     putFile(editor, file);
-    await waitUntil(() => draftAt > 0, 'the big sheet opened and kept as the draft', { timeout: 280_000, interval: 100 });
-    removeEventListener('storage', onStorage);
-    const openedAt = [...texts.seen].find(([text]) => text.includes('geöffnet'))?.[1] ?? NaN;
+    // The draft comes last: here a warning that this list is too long to be kept.
+    const warning = () => [...texts.seen].find(([text]) => text.startsWith('Diese Liste ist zu lang'));
+    await waitUntil(warning, 'the big sheet opened, and the draft refused', { timeout: 280_000, interval: 100 });
+    const draftAt = warning()![1];
+    const openedAt = [...texts.seen].find(([text]) => text.startsWith('mitglieder-gross.csv geöffnet'))?.[1] ?? NaN;
     // Then the preview map clusters the members: the element's own work, measured for the report.
     await waitUntil(() => editor.$('member-map')?.shadowRoot?.querySelector('.leaflet-marker-icon'), 'the preview drew', { timeout: 60_000 });
     await frames(editor, 10);
@@ -89,17 +111,23 @@ describe('the workbench with big and broken files', () => {
     const importLongest = longTasks.longest(chosenAt, draftAt);
     const previewLongest = longTasks.longest(draftAt, previewDoneAt);
     console.log(
-      `${ROWS} rows: report drawn after ${Math.round(openedAt - chosenAt)} ms, draft kept after ${Math.round(draftAt - chosenAt)} ms; ` +
+      `${ROWS} rows: report drawn after ${Math.round(openedAt - chosenAt)} ms, done (draft refused) after ${Math.round(draftAt - chosenAt)} ms; ` +
         `longest task while importing ${importLongest} ms (${longTasks.tasks.filter((task) => task.start < draftAt).length} over 50 ms); ` +
         `then the preview map: longest task ${previewLongest} ms, ${Math.round(previewDoneAt - draftAt)} ms`,
     );
     texts.stop();
+    if (importLongest > 200) console.log(`chosen at ${Math.round(chosenAt)}, tasks ${JSON.stringify(longTasks.tasks)}\n${longTasks.frames.join('\n')}`);
 
     expect(editor.status()).to.match(/^mitglieder-gross\.csv geöffnet: 18\.804 Mitglieder auf der Karte, 1\.196 Hinweise im Prüfbericht/);
-    const progress = [...texts.seen.keys()].filter((text) => /^Zeile \d{1,2}\.\d{3} von 20\.000 …$/.test(text));
-    expect(progress.length, `progress shown (seen: ${[...texts.seen.keys()].slice(0, 6).join(' | ')})`).to.be.greaterThan(2);
-    expect(importLongest, 'the longest task from choosing the file until it is open and kept (ms)').to.be.at.most(200);
-    expect(JSON.parse(localStorage.getItem(DRAFT_KEY)!).sheet.rows.length).to.equal(ROWS);
+    const progress = [...texts.seen.keys()].filter((text) => /^Zeile [1-9][\d.]* von 20\.000 …$/.test(text));
+    expect(progress.length, `progress shown (seen: ${[...texts.seen.keys()].slice(0, 6).join(' | ')})`).to.be.greaterThan(0);
+    expect([...texts.seen.keys()].filter((text) => /von 0\b/.test(text)), 'no progress of nothing').to.deep.equal([]);
+    expect(importLongest, 'the longest task from choosing the file until it is open (ms)').to.be.at.most(200);
+    expect(localStorage.getItem(DRAFT_KEY), 'no draft: the older one is gone too').to.equal(null);
+    expect(editor.$('.draft-warning').textContent).to.equal(
+      'Diese Liste ist zu lang, um sie in diesem Browser als Entwurf zu behalten (bis etwa 5.000 Mitglieder geht das): Ein Neuladen der Seite verwirft Ihre Änderungen. ' +
+        'Laden Sie die Datei herunter oder exportieren Sie die Liste, bevor Sie die Seite schließen.',
+    );
 
     // The report and the member list draw one page each, however long the sheet.
     expect(editor.$$('.report .report-item').length).to.equal(20);
