@@ -291,7 +291,8 @@ function viewOf(el: HTMLElement, cities: Basemap['cities']): View | undefined {
     const box = label.getBoundingClientRect();
     return [{ x: box.left, y: box.top, u: (city.lng + 180) / 360, v: 0.5 - mercator(city.lat) / (2 * Math.PI) }];
   });
-  if (placed.length < 3) return undefined;
+  // Two labels fix scale and offset; the tiny map at its lowest zoom (2) shows no more.
+  if (placed.length < 2) return undefined;
   const mean = (of: (point: (typeof placed)[number]) => number) => placed.reduce((sum, point) => sum + of(point), 0) / placed.length;
   const [u, v, x, y] = [mean((p) => p.u), mean((p) => p.v), mean((p) => p.x), mean((p) => p.y)];
   const scale = mean((p) => (p.u - u) * (p.x - x) + (p.v - v) * (p.y - y)) / mean((p) => (p.u - u) ** 2 + (p.v - v) ** 2);
@@ -460,9 +461,12 @@ describe('offline basemap fills every map', function () {
         zooms.push(view.zoom);
         await expectCovered(el, view, 'zoomed out');
       }
-      // The lowest zoom is the map's own (4), or a little higher where a map is larger than the data.
-      expect(view.zoom, `zooms ${zooms.join(' → ')}`).to.be.within(4, 4.75);
-      if (width <= 1920 && height <= 420) expect(view.zoom).to.equal(4);
+      // The lowest zoom is the map's own (4), or a little higher where a map is larger than the data; a
+      // map too small for the members at 4 (the full map at 240 × 240, 115 px under its toolbar) goes as
+      // low as they need, 2 at most (test/fit-overlays.test.ts), and is covered there too (above).
+      if (width === 240) expect(view.zoom, `zooms ${zooms.join(' → ')}`).to.be.within(2, 4);
+      else expect(view.zoom, `zooms ${zooms.join(' → ')}`).to.be.within(4, 4.75);
+      if (width <= 1920 && height <= 420 && width !== 240) expect(view.zoom).to.equal(4);
     });
   }
 
