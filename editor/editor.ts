@@ -194,10 +194,13 @@ async function start(sheet: Sheet, token: number): Promise<void> {
   });
 }
 
-/** The preview takes the members once the report is drawn (after a frame, when that took a while). */
+/**
+ * The preview takes the members of a newly opened sheet once the report is drawn, a frame later: the
+ * map's own work (reading and clustering every member) then starts in a task of its own.
+ */
 async function showPreview(checked: Checked, token: number): Promise<void> {
   try {
-    await pauseForFrame(() => token === job);
+    await pauseForFrame(() => token === job, true);
     update({ preview: checked.collection });
   } catch (error) {
     if (!(error instanceof Superseded)) throw error;

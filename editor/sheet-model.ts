@@ -56,7 +56,8 @@ export function* sheetSteps(fileName: string, table: SheetTable, gazetteer: () =
   const stopped = step.done && !step.value.problems.some((problem) => problem.code === 'no-data-rows');
   if (stopped || !header) return { fatal: step.done ? step.value.problems : [] };
   const rows = table.rows.slice(table.rows.indexOf(header) + 1).filter((row) => !isBlank(row.cells));
-  return { sheet: { fileName, header: [...header.cells], headerLine: header.line, rows: rows.map((row) => ({ cells: [...row.cells], line: row.line })) } };
+  // The cells as read (a new table's own arrays: the sheet replaces them when it changes a row, never changes them).
+  return { sheet: { fileName, header: [...header.cells], headerLine: header.line, rows: rows.map((row) => ({ cells: row.cells, line: row.line })) } };
 }
 
 /** An empty sheet with the data command's German headers. */

@@ -49,10 +49,10 @@ export async function pause(current: () => boolean = () => true): Promise<void> 
 
 /**
  * As pause, but the page also renders a frame first: the next piece of work (the preview map, which
- * measures where it is when it is created) finds the page laid out.
+ * measures where it is when it is created) finds the page laid out. `always`: even within the slice.
  */
-export async function pauseForFrame(current: () => boolean = () => true): Promise<void> {
-  if (!sliceDue(RESERVE_MS)) return;
+export async function pauseForFrame(current: () => boolean = () => true, always = false): Promise<void> {
+  if (!always && !sliceDue(RESERVE_MS)) return;
   // requestAnimationFrame waits while the page is hidden: at most 200 ms then.
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, 200);
