@@ -944,13 +944,13 @@ describe('the workbench (dist/editor.html)', () => {
     expect(bench.doc.documentElement.scrollWidth).to.be.at.most(320);
   });
 
-  // Fails today (docs/barrierefreiheit.md, 1.4.1 and 1.3.1): the report shows whether a row is an error
-  // (the row is missing from the map) or only a note by the colour of a bar alone. Enable once each row
-  // says "Fehler" or "Hinweis" in words, as the data command's report does.
-  it.skip('1.4.1 the report says in words whether a problem is an error or a note', async () => {
+  // The report once told an error (the row is missing from the map) from a note by the colour of a bar
+  // alone (docs/barrierefreiheit.md, B7); since the workbench's rework each item starts with "Fehler" or
+  // "Hinweis" in words, as the data command's report does.
+  it('1.4.1 the report says in words whether a problem is an error or a note', async () => {
     const bench = await openWorkbench();
     await chooseFile(bench, ...PROBLEMS);
-    // A table row per problem today; a list item per problem in the reworked report.
+    // A list item per problem (a table row per problem before the rework).
     const rows = [...bench.doc.querySelectorAll('.report tbody tr, .report > li')];
     expect(rows.some((row) => row.classList.contains('warning')) && rows.some((row) => row.classList.contains('error'))).to.equal(true);
     for (const row of rows) {
