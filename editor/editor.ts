@@ -497,7 +497,7 @@ function draw(): void {
             ${state.progress.total > 0
               ? html`<progress max=${state.progress.total} .value=${state.progress.done} aria-label=${strings.progressLabel}></progress>
                   <span>${strings.progress(state.progress.done, state.progress.total)}</span>`
-              : html`<progress aria-label=${strings.progressLabel}></progress> <span>${strings.reading}</span>`}
+              : html`<progress aria-label=${strings.progressLabel}></progress> <span>${strings.checking}</span>`}
           </p>`
         : nothing}
       <div class="editor-layout">
