@@ -326,7 +326,7 @@ export class MemberMap extends LitElement {
           contact: this.contact.renderButton(strings),
         })}
         ${this.nearShown
-          ? nearBar(this.statusText(strings), strings, this.showAll)
+          ? nearBar(strings.nearby(this.answer.members.length, this.answer.place!.name), strings, this.showAll)
           : placeChoices(this.answer.choices, Boolean(this.answer.place), strings, this.choosePlace)}
         <div class="stage">
           ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
@@ -405,9 +405,12 @@ export class MemberMap extends LitElement {
     return this.searchPending && !this.query.trim();
   }
 
-  /** The answer shown is `near`'s: a municipality without a search typed. */
+  /**
+   * The answer shown is `near`'s: a municipality without a search typed. Its bar is there as soon as the
+   * answer is, before the members are fitted into the map below it (which the bar makes shorter).
+   */
   private get nearShown(): boolean {
-    return Boolean(this.answer.place) && !this.query.trim() && !this.loading;
+    return Boolean(this.answer.place) && !this.query.trim();
   }
 
   private statusText(strings: Strings): string {

@@ -90,7 +90,8 @@ describe('near: a municipality\'s own view', () => {
     await waitUntil(() => visibleCounts(el).total === all, 'every member on the map', { timeout: 5000 });
     expect(nearBar(el)).to.equal(null);
     expect(shadow(el).querySelector('.place-marker')).to.equal(null);
-    expect(statusText(el)).to.equal(`${all} Mitglieder auf der Karte`);
+    // The count is announced once the clusters are complete, a task after the markers appear.
+    await waitUntil(() => statusText(el) === `${all} Mitglieder auf der Karte`, `the count announced (${statusText(el)})`);
     expect(shadow(el).activeElement).to.equal(searchField(el));
     // Another municipality in `near` applies again.
     el.near = 'Görlitz';

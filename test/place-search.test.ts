@@ -84,7 +84,8 @@ describe('search by place (nearest contact)', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('finds "Muenchen", a small municipality ("Sipplingen") and a place in each Land, with the member count of `nearest`', async () => {
+  it('finds "Muenchen", a small municipality ("Sipplingen") and a place in each Land, with the member count of `nearest`', async function () {
+    this.timeout(30_000); // 20 searches, each after the search's typing pause: on a busy machine over 10 s
     const el = await loadedMap(SAMPLE, { 'places-url': placesUrl(), nearest: '3' });
     for (const [query, name] of [
       ['Muenchen', 'München'],
