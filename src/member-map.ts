@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, render, type PropertyValues } from 'lit';
 import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
-import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { consentFromAttribute } from './consent.js';
 import { ContactController } from './contact-controller.js';
 import { MemberSource } from './data/member-source.js';
@@ -227,7 +226,6 @@ export class MemberMap extends LitElement {
       const attribute = typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
       this.defaults.set(attribute, { name, value: this[name as keyof this] });
     }
-    new ResizeController(this, { callback: () => this.mapView?.invalidateSize() });
   }
 
   /**

@@ -94,8 +94,8 @@ export class MemberMapView {
   /** The view the last fit chose: while the map still shows it, a change of size fits again. */
   private fittedView?: { center: L.LatLng; zoom: number };
   /**
-   * The map's own box: bars above it inside the element (the `near` bar, place choices) change its
-   * height without changing the element's, which the element's own observer would miss.
+   * The map's own box, the one size that matters: it changes with the element (tabs, accordions) and
+   * with the bars above it inside the element (the `near` bar, place choices).
    */
   private readonly resizeObserver = new ResizeObserver(() => this.invalidateSize());
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -136,8 +136,8 @@ export class MemberMapView {
     this.popup = L.popup({ maxWidth: 300, minWidth: 200, autoPanPadding: [16, 16], offset: [0, -6] });
     this.popup.on('remove', this.handlePopupClose);
     this.background = new MapBackground(this.map);
-    if (still) return;
     this.resizeObserver.observe(container);
+    if (still) return;
     this.gestures = new GestureHandling(container, () => this.options.strings);
     container.addEventListener('keydown', this.handleKeydown);
     container.addEventListener('focusin', this.keepFocusInView);
