@@ -524,6 +524,17 @@ describe('embed generator: the page (demo/embed.html)', () => {
   });
 
   it('offers the script, the WordPress shortcode and the iframe, each with its own steps', async () => {
+    // With the page's own styles: a `hidden` choice must not be shown by its grid layout.
+    // (demo.css first, as the page links them: it styles the buttons that embed.css builds on.)
+    for (const sheet of ['../demo/demo.css', '../demo/embed.css']) {
+      const styles = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: new URL(sheet, import.meta.url).href });
+      const styled = new Promise((resolve) => styles.addEventListener('load', resolve, { once: true }));
+      container.append(styles);
+      await styled;
+    }
+    // The buttons' colour fades in (a transition from the browser's grey): axe must see where it ends.
+    await waitUntil(() => getComputedStyle($('#embed-copy')).backgroundColor === 'rgb(32, 48, 64)', 'the page styles applied');
+    expect($('#embed-resizer-field').checkVisibility(), 'the resizer choice is for the iframe only').to.equal(false);
     expect($('#embed-steps-script').hidden).to.equal(false);
     expect($('#embed-steps-script').textContent).not.to.contain('Individuelles HTML');
     change('#embed-region', 'DE-HE');
@@ -542,6 +553,7 @@ describe('embed generator: the page (demo/embed.html)', () => {
     expect(code()).to.match(/^<iframe src="\/fileadmin\/member-map\/frame\.html\?src=[^"]*region=DE-HE/);
     expect($('#embed-steps-iframe').hidden).to.equal(false);
     expect($('#embed-resizer-field').hidden).to.equal(false);
+    expect($('#embed-resizer-field').checkVisibility()).to.equal(true);
     expect($('#embed-way-note').textContent).to.contain('erst nach Zustimmung');
     $<HTMLInputElement>('#embed-resizer').click();
     expect(code().split('\n')[1]).to.equal('<script src="/fileadmin/member-map/member-map-frame.js" defer></script>');
