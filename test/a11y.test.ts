@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { MemberMap } from '../src/member-map.js';
-import { FIXTURES, loadedMap, shadow, skipInFirefox, visibleCounts } from './helpers.js';
+import { FIXTURES, loadedMap, popupFadedIn, shadow, skipInFirefox, visibleCounts } from './helpers.js';
 
 const active = (el: HTMLElement) => shadow(el).activeElement as HTMLElement | null;
 const statusText = (el: HTMLElement) => shadow(el).querySelector('[part="status"]')!.textContent!.trim();
@@ -57,6 +57,7 @@ describe('accessibility (axe) in every state', () => {
     const selected = oneEvent(el, 'member-map-select');
     el.selected = 'hd';
     await selected;
+    await popupFadedIn(el);
     await expect(el).to.be.accessible();
     shadow(el).querySelector<HTMLButtonElement>('[part="contact-button"]')!.click();
     await el.updateComplete;

@@ -1,4 +1,4 @@
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import type { MemberMap } from '../src/member-map.js';
 
@@ -67,4 +67,15 @@ export function skipInFirefox(test: Mocha.Context, reason: string): void {
   if (!firefox) return;
   console.log(`[info] skipped in Firefox: ${reason}`); // shown with the file's browser logs
   test.skip();
+}
+
+/**
+ * Waits until the newest popup has finished fading in: axe measures colours through the popup's
+ * opacity, so text caught mid-fade reads as contrast 1.1 : 1 (seen in Firefox on a busy machine).
+ */
+export async function popupFadedIn(el: HTMLElement): Promise<void> {
+  await waitUntil(() => {
+    const popup = [...shadow(el).querySelectorAll<HTMLElement>('.leaflet-popup')].at(-1);
+    return popup !== undefined && getComputedStyle(popup).opacity === '1';
+  }, 'the popup fades in', { timeout: 5000 });
 }
