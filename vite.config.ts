@@ -75,6 +75,13 @@ export default defineConfig(({ mode }) => {
       plugins: [...plugins, ...notices, pageLinks()],
       define: phases,
       optimizeDeps,
+      // The workbench reads Excel files in a worker (editor/xlsx-worker.ts): flat in dist/ beside its
+      // page, with its map, licence comment and notices like every shipped script.
+      worker: {
+        format: 'es' as const,
+        plugins: () => [...licenseNotices(`${mode}-worker`)],
+        rollupOptions: { output: { sourcemap: true, entryFileNames: `${script}-[name].js`, chunkFileNames: `${script}-[name]-[hash].js` } },
+      },
       build: {
         outDir: here('dist'),
         emptyOutDir: false,

@@ -7,10 +7,11 @@ import { csvSteps } from '../src/import/csv.js';
 import { decode } from '../src/import/decode.js';
 import type { Messages } from '../src/import/i18n/index.js';
 import type { SheetTable } from '../src/import/import.js';
-import { isWorkbook, sheetTable } from '../src/import/sheet.js';
+import { isWorkbook } from '../src/import/sheet.js';
 import { megabytes, workbookSize } from '../src/import/zip.js';
 import { inSlices, pause } from './slices.js';
 import type { EditorStrings } from './strings.js';
+import { readWorkbook } from './xlsx.js';
 
 /** The largest file the page opens: 20 MB (a member list of 20,000 rows is about 2 MB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -40,17 +41,11 @@ export async function readMemberFile(name: string, bytes: Uint8Array, messages: 
     if (size.verdict === 'too-large') {
       return { kind: 'refused', message: messages.workbookTooLarge(name, megabytes(size.unpacked), megabytes(size.limit)) };
     }
-    const { readSheet } = await import('read-excel-file/browser');
-    try {
-      // As the data command reads it: untrimmed, so that the formula guard sees every cell as it is.
-      const rows = await readSheet(bytes.slice().buffer, 1, { trim: false });
-      return { kind: 'table', table: sheetTable(rows as unknown[][]) };
-    } catch (error) {
-      // The reader's own reason ("missing start tag", "invalid zip data") means nothing to a coordinator.
-      console.warn(`member-map workbench: ${name}:`, error);
-      const legacy = (error as { code?: unknown } | null)?.code === 'XLS_FILE_NOT_SUPPORTED';
-      return { kind: 'refused', message: legacy ? messages.legacyXls(name) : messages.unreadableWorkbook(name) };
-    }
+    const read = await readWorkbook(bytes);
+    if ('table' in read) return { kind: 'table', table: read.table };
+    // The reader's own reason ("missing start tag", "invalid zip data") means nothing to a coordinator.
+    console.warn(`member-map workbench: ${name}: ${read.failed}`);
+    return { kind: 'refused', message: read.code === 'XLS_FILE_NOT_SUPPORTED' ? messages.legacyXls(name) : messages.unreadableWorkbook(name) };
   }
   const { text } = decode(bytes);
   await pause(current);

@@ -101,6 +101,7 @@ const BUILD_FILES = {
   es: 'member-map.js, define.js (ES modules)',
   iife: 'member-map.iife.js (classic script)',
   editor: 'member-map-editor*.js (editor.html, the workbench)',
+  'editor-worker': 'member-map-editor-xlsx-worker.js (the workbench\'s Excel reader)',
   embed: 'member-map-embed.js (embed.html, the embed generator)',
 };
 
