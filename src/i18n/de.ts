@@ -12,6 +12,7 @@ export const de: Strings = {
   errorTimeout: (seconds) => `Der Server hat in ${seconds} Sekunden nicht geantwortet.`,
   errorTooLarge: (megabytes) => `Die Mitgliederdatei ist größer als ${megabytes} MB und wird daher nicht geladen.`,
   retry: 'Erneut versuchen',
+  partFailed: 'Dieser Teil der Karte konnte nicht geladen werden. Bitte prüfen Sie die Internetverbindung.',
   errorInvalidJson: 'Die Mitgliederdatei ist kein gültiges JSON.',
   errorNotCollection: 'Die Mitgliederdatei ist keine GeoJSON-FeatureCollection.',
   errorEmpty: 'Die Mitgliederdatei enthält keine Mitglieder.',

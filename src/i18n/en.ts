@@ -12,6 +12,7 @@ export const en: Strings = {
   errorTimeout: (seconds) => `The server did not answer within ${seconds} seconds.`,
   errorTooLarge: (megabytes) => `The member file is larger than ${megabytes} MB and is therefore not loaded.`,
   retry: 'Try again',
+  partFailed: 'This part of the map could not be loaded. Please check the internet connection.',
   errorInvalidJson: 'The member file is not valid JSON.',
   errorNotCollection: 'The member file is not a GeoJSON FeatureCollection.',
   errorEmpty: 'The member file contains no members.',

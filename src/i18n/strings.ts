@@ -12,6 +12,8 @@ export interface Strings {
   errorTimeout: (seconds: number) => string;
   errorTooLarge: (megabytes: string) => string;
   retry: string;
+  /** A part loaded on first use (list, search, contact panel) could not be loaded. */
+  partFailed: string;
   errorInvalidJson: string;
   errorNotCollection: string;
   errorEmpty: string;

@@ -1,5 +1,5 @@
-import type { Member } from './data/members.js';
-import type { Strings } from './i18n/index.js';
+import type { Member } from '../data/members.js';
+import type { Strings } from '../i18n/index.js';
 import type { PlaceSearch, SearchAnswer } from './place-search.js';
 
 /** What `near` shows: its answer, or that it waits for the places file. */

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Strings } from './i18n/index.js';
-import { contactPanel } from './templates/contact-panel.js';
+import type { Strings } from '../i18n/index.js';
+import { FeatureController } from './feature-controller.js';
 
 interface ContactHost extends ReactiveControllerHost, HTMLElement {
   contactEmail: string;
@@ -17,8 +17,12 @@ export class ContactController implements ReactiveController {
   private returnFocusTo: HTMLElement | null = null;
   private focusPanel = false;
 
+  /** The panel's template, loaded on first open (the button is part of the first paint). */
+  private readonly panel: FeatureController<'contact'>;
+
   constructor(private readonly host: ContactHost) {
     host.addController(this);
+    this.panel = new FeatureController(host, 'contact');
   }
 
   /** An event handler: the element that received the event gets the focus back on close. */
@@ -40,8 +44,11 @@ export class ContactController implements ReactiveController {
 
   hostUpdated(): void {
     if (!this.focusPanel) return;
+    // The panel may still be loading (its first open): the focus moves once it is drawn.
+    const panel = this.host.shadowRoot?.querySelector<HTMLElement>('.contact-panel');
+    if (!panel && this.isOpen && !this.panel.failed) return;
     this.focusPanel = false;
-    this.host.shadowRoot?.querySelector<HTMLElement>('.contact-panel')?.focus();
+    panel?.focus();
   }
 
   /** The "Mitglied werden?" button. */
@@ -60,10 +67,12 @@ export class ContactController implements ReactiveController {
     `;
   }
 
-  /** The panel, when open (over the map or the list). */
+  /** The panel, when open (over the map or the list); focus moves into it once it is there. */
   renderPanel(strings: Strings) {
     if (!this.isOpen) return nothing;
-    return contactPanel({
+    const feature = this.panel.get();
+    if (!feature) return this.panel.renderFailure(strings);
+    return feature.contactPanel({
       strings,
       email: this.host.contactEmail,
       name: this.host.contactName,

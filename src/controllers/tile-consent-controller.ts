@@ -1,11 +1,11 @@
 import { nothing } from 'lit';
-import { storeConsent, storedConsent, tileHost } from './consent.js';
-import { webHref } from './links.js';
-import type { Strings } from './i18n/index.js';
-import type { Background } from './map/background.js';
-import { DEFAULT_BASEMAP_URL } from './map/basemap.js';
-import { landOf } from './regions.js';
-import { consentPrompt, consentWithdraw } from './templates/consent-prompt.js';
+import { storeConsent, storedConsent, tileHost } from '../consent.js';
+import { webHref } from '../links.js';
+import type { Strings } from '../i18n/index.js';
+import type { Background } from '../map/background.js';
+import { DEFAULT_BASEMAP_URL } from '../map/basemap.js';
+import { landOf } from '../regions.js';
+import { consentPrompt, consentWithdraw } from '../templates/consent-prompt.js';
 
 export type TilesMode = 'consent' | 'on' | 'off';
 
@@ -24,7 +24,7 @@ interface ConsentHost {
  * The visitor's decision about map tiles, and what follows from it: the offline basemap or the tiles,
  * and the prompt or the way back. Remembered per tile host only when the page opts in.
  */
-export class TileConsent {
+export class TileConsentController {
   granted = false;
   /** A narrow element shows the prompt's sentence only on request. */
   private explained = false;

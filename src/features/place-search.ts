@@ -1,10 +1,10 @@
-import type { Member } from './data/members.js';
-import { fetchPlaceIndex } from './places/fetch-places.js';
-import { nearestMembers, type NearbyMember } from './places/nearest.js';
-import { placeQuery, queryFor, type PlaceIndex } from './places/place-index.js';
-import type { Place } from './places/places-file.js';
-import type { Strings } from './i18n/index.js';
-import { searchMembers } from './search.js';
+import type { Member } from '../data/members.js';
+import { fetchPlaceIndex } from '../places/fetch-places.js';
+import { nearestMembers, type NearbyMember } from '../places/nearest.js';
+import { placeQuery, queryFor, type PlaceIndex } from '../places/place-index.js';
+import type { Place } from '../places/places-file.js';
+import type { Strings } from '../i18n/index.js';
+import { searchMembers } from '../search.js';
 
 /** What a search query shows: members, and when the query names a municipality, its nearest members. */
 export interface SearchAnswer {

@@ -1,0 +1,2 @@
+// The list view: loaded when the visitor first switches to it (src/features/load.ts).
+export { memberList } from '../templates/member-list.js';
