@@ -34,7 +34,7 @@ function tables(manifest) {
   const element = JSON.parse(manifest).modules.flatMap((m) => m.declarations ?? []).find((d) => d.customElement);
   const attributes = element.attributes ?? [];
   const fieldOnly = (element.members ?? []).filter(
-    (m) => m.kind === 'field' && m.privacy === 'public' && !m.static && !attributes.some((a) => a.fieldName === m.name),
+    (m) => m.kind === 'field' && (m.privacy ?? 'public') === 'public' && !m.static && !attributes.some((a) => a.fieldName === m.name),
   );
   return {
     attributes: table(
