@@ -73,7 +73,7 @@ export default defineConfig(({ mode }) => {
       base: './',
       publicDir: false,
       plugins: [...plugins, ...notices, pageLinks()],
-      define: phases,
+      define: { ...phases, __MEMBER_MAP_CLASSIC__: 'false' },
       optimizeDeps,
       // The workbench reads Excel files in a worker (editor/xlsx-worker.ts): flat in dist/ beside its
       // page, with its map, licence comment and notices like every shipped script.
@@ -101,7 +101,8 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [...plugins, ...notices, dataAssets(), pageLinks()],
     // A classic script has no import.meta; src/script-url.ts falls back to document.currentScript.
-    define: classic ? { ...phases, 'import.meta.url': 'undefined' } : phases,
+    // The classic script loads its parts as scripts of their own (src/features/load.ts, scripts/classic-chunks.js).
+    define: classic ? { ...phases, __MEMBER_MAP_CLASSIC__: 'true', 'import.meta.url': 'undefined' } : { ...phases, __MEMBER_MAP_CLASSIC__: 'false' },
     optimizeDeps,
     server: { open: '/demo/' },
     build: {
@@ -118,7 +119,8 @@ export default defineConfig(({ mode }) => {
       // The ES build leaves Lit to the app's bundler (one Lit for the whole app); Leaflet and
       // markercluster stay inside, since markercluster only works through its module wrapper
       // (scripts/build-plugins.js). The classic script carries everything.
-      rollupOptions: classic ? {} : { external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//] },
+      // Its chunks (shared modules, and the parts loaded on first use) carry the package's name in dist/.
+      rollupOptions: classic ? {} : { external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//], output: { chunkFileNames: 'member-map-[name]-[hash].js' } },
     },
   };
 });

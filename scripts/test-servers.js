@@ -52,6 +52,29 @@ export async function heldResponses(context, next) {
   return next();
 }
 
+const repaired = new Set();
+/**
+ * `/broken-parts/<key>/<path>` answers `<path>`, except the classic script's parts
+ * (`member-map-<name>.js`), which fail with 503 until `/repair/<key>` was requested: for the tests of
+ * a part that cannot be loaded, and of its retry.
+ */
+export async function brokenParts(context, next) {
+  const repair = /^\/repair\/([\w-]+)$/.exec(context.path);
+  if (repair) {
+    repaired.add(repair[1]);
+    context.status = 204;
+    return;
+  }
+  const match = /^\/broken-parts\/([\w-]+)(\/.*)$/.exec(context.path);
+  if (!match) return next();
+  if (!repaired.has(match[1]) && /\/member-map-(search|list|contact)\.js$/.test(match[2])) {
+    context.status = 503;
+    return;
+  }
+  context.path = match[2];
+  return next();
+}
+
 /**
  * `/csp/<path>` answers `<path>` with the strict Content-Security-Policy that the README documents,
  * for the workbench's CSP test (its relative requests stay under /csp/).

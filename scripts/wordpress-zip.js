@@ -14,6 +14,7 @@ import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, r
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
+import { CLASSIC_CHUNKS } from './classic-chunks.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const path = (...parts) => resolve(root, ...parts);
@@ -22,7 +23,15 @@ const path = (...parts) => resolve(root, ...parts);
 export const PLUGIN_FOLDER = 'member-map';
 
 /** What the build writes into dist/ that the plugin serves: the script and the files beside it. */
-export const DIST_FILES = ['member-map.iife.js', 'member-map-basemap.json', 'member-map-places.json', 'member-map.css', 'THIRD-PARTY-LICENSES.txt'];
+export const DIST_FILES = [
+  'member-map.iife.js',
+  // Its parts that load on first use (scripts/classic-chunks.js).
+  ...CLASSIC_CHUNKS.map((name) => `member-map-${name}.js`),
+  'member-map-basemap.json',
+  'member-map-places.json',
+  'member-map.css',
+  'THIRD-PARTY-LICENSES.txt',
+];
 
 /** From the repository's root: the plugin's own licence. */
 export const ROOT_FILES = ['LICENSE'];

@@ -234,6 +234,13 @@ describe('strict Content-Security-Policy', () => {
     await failed;
     await waitUntil(() => shadow(broken).querySelector('[part="error"]'), 'error shown');
 
+    // The parts loaded on first use came as scripts of their own, under the same policy.
+    const parts = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /member-map-(search|list|contact)\.js$/.test(path));
+    expect(parts.sort()).to.deep.equal(['/dist/member-map-contact.js', '/dist/member-map-list.js', '/dist/member-map-search.js']);
+
     step = 'removal';
     el.remove();
     broken.remove();

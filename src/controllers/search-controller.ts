@@ -96,8 +96,9 @@ export class SearchController implements ReactiveController {
 
   /** Under the toolbar: `near`'s bar, or the municipalities of one name to choose from. */
   renderBar(strings: Strings) {
+    if (!this.query.trim() && !this.host.near.trim()) return nothing; // (and no need to load the search)
     const search = this.feature.get();
-    if (!search) return this.query.trim() || this.host.near.trim() ? this.feature.renderFailure(strings) : nothing;
+    if (!search) return this.feature.renderFailure(strings);
     return this.nearShown
       ? search.nearBar(strings.nearby(this.answer.members.length, this.answer.place!.name), strings, this.showAll)
       : search.placeChoices(this.answer.choices, Boolean(this.answer.place), strings, this.choosePlace);

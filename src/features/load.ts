@@ -38,6 +38,8 @@ export const SHARED_LIT = Symbol.for('member-map:lit');
 
 type Global = typeof globalThis & { [CHUNKS]?: Record<string, unknown>; [SHARED_LIT]?: object };
 const loading = new Map<string, Promise<unknown>>();
+/** Failed loads per chunk: a retry asks for it under a new URL (the browser keeps a failed script). */
+const failures = new Map<string, number>();
 
 function classicChunk<N extends FeatureName>(name: N): Promise<Features[N]> {
   const url = besideScript(`member-map-${name}.js`);
@@ -49,17 +51,20 @@ function classicChunk<N extends FeatureName>(name: N): Promise<Features[N]> {
   let promise = loading.get(url);
   if (!promise) {
     promise = new Promise((resolve, reject) => {
+      const failed = failures.get(url) ?? 0;
       const script = document.createElement('script');
-      script.src = url;
+      script.src = failed ? `${url}?retry=${failed}` : url;
       script.async = true;
       script.addEventListener('load', () => {
-        const module = global[CHUNKS]?.[url];
-        if (module) resolve(module);
-        else reject(new Error(`${url} did not register`));
+        const module = global[CHUNKS]?.[script.src];
+        if (!module) return reject(new Error(`${script.src} did not register`));
+        global[CHUNKS]![url] = module;
+        resolve(module);
       });
       script.addEventListener('error', () => {
-        script.remove(); // a retry adds a new one
-        reject(new Error(`${url} could not be loaded`));
+        script.remove();
+        failures.set(url, failed + 1);
+        reject(new Error(`${script.src} could not be loaded`));
       });
       document.head.append(script);
     });

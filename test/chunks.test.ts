@@ -1,0 +1,94 @@
+import { expect, waitUntil } from '@open-wc/testing';
+
+// The classic script's parts that load on first use (src/features/load.ts, scripts/classic-chunks.js):
+// nothing of them at first paint, each found next to the script when first needed, the visitor's
+// click or typing kept while it loads, and a part that cannot be loaded answered with a retry.
+
+interface Page {
+  frame: HTMLIFrameElement;
+  el: HTMLElement & { view: string };
+  root: ShadowRoot;
+  /** The paths the page requested, in order. */
+  requests(): string[];
+  status(): string;
+}
+
+/** A page that loads the classic script from `script` and shows the 12 fixture members. */
+async function page(script: string): Promise<Page> {
+  const frame = document.createElement('iframe');
+  frame.width = '900';
+  frame.height = '700';
+  frame.srcdoc = `<!doctype html><html lang="de"><meta name="viewport" content="width=device-width">
+    <body><member-map src="/test/fixtures/members.geojson" style="width: 800px"></member-map><script src="${script}"></script></body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const el = frame.contentDocument!.querySelector('member-map') as Page['el'];
+  const status = () => el.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '';
+  await waitUntil(() => status() === '12 Mitglieder auf der Karte', 'the members on the map', { timeout: 15_000 });
+  return {
+    frame,
+    el,
+    root: el.shadowRoot!,
+    requests: () => frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+    status,
+  };
+}
+
+const parts = (paths: string[]) => paths.filter((path) => /member-map-(search|list|contact)\.js$/.test(path));
+
+describe('the classic script loads its parts on first use', function () {
+  this.timeout(30_000);
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('loads none of them for the first paint, and the list from beside the script on the first click, which is kept', async () => {
+    const { root, requests } = await page('/slow/600/dist/member-map.iife.js');
+    expect(parts(requests()), 'no part before it is used').to.deep.equal([]);
+    const [, listButton] = root.querySelectorAll<HTMLButtonElement>('.view-toggle button');
+    listButton!.click();
+    await waitUntil(() => root.querySelector('.list'), 'the list view');
+    // The click took effect at once; the list's part is on its way (0.6 s here).
+    expect(listButton!.getAttribute('aria-pressed')).to.equal('true');
+    expect(root.querySelector('.list')!.getAttribute('aria-busy')).to.equal('true');
+    await waitUntil(() => root.querySelectorAll('.list-member').length === 12, 'the members listed', { timeout: 10_000 });
+    expect(parts(requests())).to.deep.equal(['/slow/600/dist/member-map-list.js']);
+  });
+
+  it('answers a search typed while the search part loads', async () => {
+    const { root, requests, status } = await page('/slow/600/dist/member-map.iife.js');
+    const field = root.querySelector<HTMLInputElement>('[part="search"]')!;
+    field.value = 'Heidelberg';
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await waitUntil(() => /in der Nähe von Heidelberg/.test(status()), 'the nearest members of Heidelberg', { timeout: 10_000 });
+    expect(parts(requests())).to.deep.equal(['/slow/600/dist/member-map-search.js']);
+  });
+
+  it('opens the contact panel with the focus in it once its part has loaded', async () => {
+    const { root, requests } = await page('/slow/600/dist/member-map.iife.js');
+    root.querySelector<HTMLButtonElement>('[part="contact-button"]')!.click();
+    await waitUntil(() => root.activeElement?.matches('[part="contact-panel"]'), 'the panel, focused', { timeout: 10_000 });
+    expect(root.querySelector('[part="contact-panel"] a[href^="mailto:"]')).to.exist;
+    expect(parts(requests())).to.deep.equal(['/slow/600/dist/member-map-contact.js']);
+  });
+
+  it('says so when a part cannot be loaded, and loads it on retry; the other controls keep working', async () => {
+    const key = `parts-${Date.now()}`;
+    const { root, el, requests } = await page(`/broken-parts/${key}/dist/member-map.iife.js`);
+    const [mapButton, listButton] = root.querySelectorAll<HTMLButtonElement>('.view-toggle button');
+    listButton!.click();
+    const alert = () => root.querySelector<HTMLElement>('.list [role="alert"]');
+    await waitUntil(alert, 'the message', { timeout: 10_000 });
+    expect(alert()!.querySelector('p')!.textContent).to.equal('Dieser Teil der Karte konnte nicht geladen werden. Bitte prüfen Sie die Internetverbindung.');
+    // Back to the map and to the list again: neither control is dead.
+    mapButton!.click();
+    await waitUntil(() => el.view === 'map' && !root.querySelector('.list'), 'the map again');
+    listButton!.click();
+    await waitUntil(alert, 'the message again');
+    await fetch(`/repair/${key}`);
+    alert()!.querySelector<HTMLButtonElement>('button.retry')!.click();
+    await waitUntil(() => root.querySelectorAll('.list-member').length === 12, 'the members listed after the retry', { timeout: 10_000 });
+    expect(alert()).to.equal(null);
+    // Asked for again under a new address: the browser would answer the failed one from its memory.
+    expect(parts(requests())).to.deep.equal([`/broken-parts/${key}/dist/member-map-list.js`, `/broken-parts/${key}/dist/member-map-list.js`]);
+  });
+});
