@@ -1,13 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
+import { attributeDefaults } from './attribute-defaults.js';
 import { consentFromAttribute } from './consent.js';
 import { ContactController } from './controllers/contact-controller.js';
 import { FeatureController, partsLoaded } from './controllers/feature-controller.js';
 import { FragmentController } from './controllers/fragment-controller.js';
 import { FullscreenController } from './controllers/fullscreen-controller.js';
-import { MapController } from './controllers/map-controller.js';
+import { MapController, mapFocus } from './controllers/map-controller.js';
 import { SearchController } from './controllers/search-controller.js';
+import { StartController } from './controllers/start-controller.js';
 import { TileConsentController, type TilesMode } from './controllers/tile-consent-controller.js';
 import { MemberSource } from './data/member-source.js';
 import type { Member } from './data/members.js';
@@ -19,19 +20,11 @@ import { phase } from './phase.js';
 import { landOf, stateOf } from './regions.js';
 import { teaser, teaserCaption, teaserHref } from './templates/teaser.js';
 import { toolbar, type ViewMode } from './templates/toolbar.js';
+import { errorAlert } from './templates/error-message.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
 
 export type { TilesMode, ViewMode };
 export type { MemberMapConsentDetail, MemberMapErrorDetail, MemberMapLoadDetail, MemberMapPickDetail, MemberMapSelectDetail } from './events.js';
-/** [south, west, north, east] of Germany, what the teaser shows without `region`. */
-const GERMANY_BOUNDS: [number, number, number, number] = [47.27, 5.87, 55.06, 15.04];
-/** How close to the viewport the element starts its work. */
-const NEAR_PX = 200;
-
-function isNearViewport(box: DOMRect): boolean {
-  const shown = box.width > 0 || box.height > 0; // hidden (display: none) elements have no box
-  return shown && box.bottom >= -NEAR_PX && box.top <= window.innerHeight + NEAR_PX;
-}
 
 /**
  * A clustered map of the members of the Netzwerk Bürgerbeteiligung, with a searchable list.
@@ -125,10 +118,7 @@ export class MemberMap extends LitElement {
   private readonly source = new MemberSource(this, (error) =>
     emit(this, 'member-map-error', { message: errorMessage(error, this.strings), cause: error.details.cause ?? error }),
   );
-  private readonly nearViewport = new IntersectionController(this, {
-    config: { rootMargin: `${NEAR_PX}px` },
-    callback: (entries) => entries.some((entry) => entry.isIntersecting),
-  });
+  private readonly start = new StartController(this);
   private readonly contact = new ContactController(this);
   private readonly fragment = new FragmentController(this, (id) => (this.selected = id));
   private readonly tileConsent = new TileConsentController(this);
@@ -136,19 +126,7 @@ export class MemberMap extends LitElement {
   private readonly finder = new SearchController(this, () => this.placesUrl || DEFAULT_PLACES_URL);
   private readonly map = new MapController(this, this.source, { strings: () => this.strings, openContact: this.contact.open });
   private readonly list = new FeatureController(this, 'list');
-  private started = false;
-  private nearAtConnect = false;
-  /** Each attribute's property value before any attribute was read: removing an attribute restores it. */
-  private readonly defaults = new Map<string, { name: string; value: unknown }>();
-
-  constructor() {
-    super();
-    for (const [name, options] of (this.constructor as typeof MemberMap).elementProperties) {
-      if (options.attribute === false || typeof name !== 'string') continue;
-      const attribute = typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
-      this.defaults.set(attribute, { name, value: this[name as keyof this] });
-    }
-  }
+  private readonly restoreDefault = attributeDefaults(this);
 
   /**
    * Whether the visitor (or the page's consent manager) agreed to map tiles; the attribute takes `granted`.
@@ -171,17 +149,7 @@ export class MemberMap extends LitElement {
 
   override attributeChangedCallback(attribute: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(attribute, old, value);
-    const initial = value === null ? this.defaults.get(attribute) : undefined;
-    // Lit would set null; a CMS that drops an attribute means "back to the default".
-    if (initial) (this as Record<string, unknown>)[initial.name] = initial.value;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The IntersectionObserver answers only after the next frame; an element that is plainly in view
-    // (the usual case) can start right away.
-    if (!this.started) this.nearAtConnect = isNearViewport(this.getBoundingClientRect());
-    this.requestUpdate(); // rebuilds the map after a re-append
+    this.restoreDefault(attribute, value);
   }
 
   /** Also waits for the parts that load on first use (the list, the search, the contact panel) and their render. */
@@ -192,12 +160,11 @@ export class MemberMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.started && (this.nearViewport.value || this.nearAtConnect)) {
-      this.started = true; // nothing is fetched or drawn before the element is near the viewport
+    if (this.start.startsNow()) {
       this.tileConsent.restore();
       if (!this.selected && this.fragment.id) this.selected = this.fragment.id;
       this.loadMembers();
-    } else if (this.started && (changed.has('src') || changed.has('data'))) {
+    } else if (this.start.started && (changed.has('src') || changed.has('data'))) {
       this.loadMembers();
     }
     if (changed.has('region') && this.region && !stateOf(this.region)) console.warn(`<member-map>: ${this.strings.unknownRegion(this.region)}`);
@@ -214,8 +181,7 @@ export class MemberMap extends LitElement {
     if (href) {
       // Without members (the file failed), the link still leads to the full map, which explains.
       const caption = error ? strings.teaserFallback : this.map.shown && teaserCaption(strings, this.map.shown);
-      return html`${teaser({ strings, href, ...(caption ? { caption } : {}) })}
-        ${error ? html`<div part="error" class="error" role="alert"><strong>${strings.errorTitle}</strong></div>` : nothing}`;
+      return html`${teaser({ strings, href, ...(caption ? { caption } : {}) })} ${errorAlert(error, strings, this.retry, true)}`;
     }
     const listed = this.view === 'list';
     const found = this.finder.found;
@@ -241,15 +207,7 @@ export class MemberMap extends LitElement {
             ? html`<div class="map-empty">${this.emptyMessage(strings)}</div>`
             : nothing}
           <div part="status" class="status ${this.loading ? 'visible' : ''}" role="status">${this.statusText(strings)}</div>
-          ${error
-            ? html`<div part="error" class="error" role="alert">
-                <strong>${strings.errorTitle}</strong>
-                <p>${errorMessage(error, strings)}</p>
-                ${['timeout', 'network', 'http'].includes(error.code)
-                  ? html`<button type="button" class="retry" @click=${() => this.source.retry()}>${strings.retry}</button>`
-                  : nothing}
-              </div>`
-            : nothing}
+          ${errorAlert(error, strings, this.retry)}
         </div>
       </div>
     `;
@@ -257,18 +215,14 @@ export class MemberMap extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     const still = Boolean(this.teaserHref);
-    const land = landOf(this.region)?.bounds;
-    const { place } = this.finder.answer;
     this.map.sync(
       {
-        started: this.started,
+        started: this.start.started,
         still,
         strings: this.strings,
         // The teaser never loads tiles: it is a picture on the offline basemap.
         background: still ? this.tileConsent.basemap : this.tileConsent.background,
-        focus: still
-          ? { bounds: land ?? GERMANY_BOUNDS, exact: true }
-          : { ...(place ? { place: { name: place.name, lat: place.lat, lng: place.lng } } : {}), ...(land ? { bounds: land } : {}) },
+        focus: mapFocus(still, landOf(this.region), this.finder.answer.place),
         members: this.finder.found,
         membersDue: this.source.status !== 'loading' && !this.finder.nearPending,
         loading: this.loading,
@@ -306,6 +260,7 @@ export class MemberMap extends LitElement {
   }
 
   private readonly pick = (lat: number, lng: number) => emit(this, 'member-map-pick', { lat, lng });
+  private readonly retry = () => this.source.retry();
 
   private readonly showOnMap = async (member: Member) => {
     this.view = 'map';

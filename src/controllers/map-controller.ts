@@ -6,7 +6,19 @@ import type { Strings } from '../i18n/index.js';
 import type { Background } from '../map/background.js';
 import { MemberMapView, type MapFocus } from '../map/member-map-view.js';
 import { nextTask } from '../next-task.js';
+import { partsLoaded } from './feature-controller.js';
+import type { Land } from '../places/laender.js';
+import type { Place } from '../places/places-file.js';
 import { memberCard } from '../templates/member-card.js';
+
+/** [south, west, north, east] of Germany, what the teaser shows without `region`. */
+const GERMANY_BOUNDS: [number, number, number, number] = [47.27, 5.87, 55.06, 15.04];
+
+/** What the map frames: the teaser its Land or Germany exactly; the full map the `region`'s Land, and a place searched for. */
+export function mapFocus(still: boolean, land: Land | undefined, place: Place | undefined): MapFocus {
+  if (still) return { bounds: land?.bounds ?? GERMANY_BOUNDS, exact: true };
+  return { ...(place ? { place: { name: place.name, lat: place.lat, lng: place.lng } } : {}), ...(land ? { bounds: land.bounds } : {}) };
+}
 
 interface MapHost extends ReactiveControllerHost, HTMLElement {
   selected: string;
@@ -55,6 +67,10 @@ export class MapController implements ReactiveController {
     private readonly popupExtras: { strings: () => Strings; openContact: (event: Event) => void },
   ) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.requestUpdate(); // rebuilds the map after a re-append
   }
 
   hostDisconnected(): void {
@@ -122,6 +138,8 @@ export class MapController implements ReactiveController {
     const loaded = this.source.members;
     this.handedOver = members;
     const completed = await view.setMembers(members);
+    // The parts asked for meanwhile (the list, with `view="list"`) are part of what `member-map-load` announces.
+    await partsLoaded(this.host);
     if (!completed || view !== this.view || members !== this.handedOver) return;
     this.shown = members;
     if (loaded.length > 0 && this.announced !== loaded) {
