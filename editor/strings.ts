@@ -1,5 +1,5 @@
 // Every text of the workbench, German first; `?lang=en` (or `lang="en"` on the page) switches to English.
-// The form's field labels are the sheet's column headers (src/import/columns.ts, EXPORT_HEADERS).
+// The form's field labels are the sheet's column headers (src/import/fields.ts); a field's hint below is optional.
 import type { Field } from '../src/import/columns.js';
 
 export interface EditorStrings {

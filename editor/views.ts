@@ -2,7 +2,8 @@
 // state handed to them and call back; nothing here keeps state.
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { EXPORT_HEADERS, FIELDS, mapColumns, type Field } from '../src/import/columns.js';
+import { mapColumns } from '../src/import/columns.js';
+import { FIELD_TABLE, FIELDS, type Field, type FieldSpec, type FormPlace } from '../src/import/fields.js';
 import type { Messages } from '../src/import/i18n/messages.js';
 import type { Problem } from '../src/import/problems.js';
 import { LAENDER } from '../src/places/laender.js';
@@ -216,8 +217,8 @@ export interface FormActions {
   pick: () => void;
 }
 
-const INPUT_TYPE: Partial<Record<Field, string>> = { email: 'email', phone: 'tel', url: 'url' };
-const AUTOCOMPLETE: Partial<Record<Field, string>> = { name: 'name', email: 'email', phone: 'tel', url: 'url', organisation: 'organization' };
+/** The fields that the form asks for at `place`, in the table's order. */
+const fieldsAt = (place: FormPlace): FieldSpec<Field>[] => FIELD_TABLE.filter((field) => field.form === place);
 
 export function emptyValues(): FormValues {
   return Object.fromEntries(FIELDS.map((field) => [field, ''])) as FormValues;
@@ -239,52 +240,54 @@ export function problemsByField(sheet: Sheet, problems: Problem[], messages: Mes
 }
 
 export function memberForm(state: FormState, title: string, strings: EditorStrings, actions: FormActions): TemplateResult {
-  const field = (name: Field) => {
+  const field = (spec: FieldSpec<Field>) => {
+    const name = spec.key;
     const id = `field-${name}`;
     const error = state.errors[name];
     const hint = strings.fieldHints[name];
     const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
-    const required = name === 'municipality';
+    const required = spec.required === true;
     const onInput = (event: Event) => actions.input(name, (event.target as HTMLInputElement).value);
     const control =
-      name === 'state'
+      spec.kind === 'land'
         ? html`<select id=${id} aria-describedby=${describedBy || nothing} @change=${onInput}>
-            <option value="" ?selected=${!state.values.state}>${strings.stateNone}</option>
-            ${LAENDER.map((land) => html`<option value=${land.name} ?selected=${state.values.state === land.name}>${land.name}</option>`)}
+            <option value="" ?selected=${!state.values[name]}>${strings.stateNone}</option>
+            ${LAENDER.map((land) => html`<option value=${land.name} ?selected=${state.values[name] === land.name}>${land.name}</option>`)}
           </select>`
         : html`<input
             id=${id}
-            type=${INPUT_TYPE[name] ?? 'text'}
+            type=${spec.input?.type ?? 'text'}
             .value=${state.values[name]}
-            ?readonly=${name === 'id'}
+            ?readonly=${spec.kind === 'id'}
             ?required=${required}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${describedBy || nothing}
-            autocomplete=${AUTOCOMPLETE[name] ?? 'off'}
-            inputmode=${name === 'lat' || name === 'lon' || name === 'ags' || name === 'postcode' ? 'decimal' : nothing}
+            autocomplete=${spec.input?.autocomplete ?? 'off'}
+            inputmode=${spec.input?.inputmode ?? nothing}
             @input=${onInput}
           />`;
     return html`
       <div class="field ${error ? 'invalid' : ''}">
-        <label for=${id}>${EXPORT_HEADERS[strings.lang][name]}${required ? html` <span class="required">(${strings.required})</span>` : nothing}</label>
+        <label for=${id}>${spec.header[strings.lang]}${required ? html` <span class="required">(${strings.required})</span>` : nothing}</label>
         ${control}
         ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
         ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
       </div>
     `;
   };
+  const position = fieldsAt('position');
   return html`
     <form class="member-form" novalidate aria-labelledby="member-form-title" @submit=${(event: Event) => (event.preventDefault(), actions.submit())}>
       <h3 id="member-form-title" tabindex="-1">${title}</h3>
       <div class="field-grid">
-        ${(['municipality', 'state', 'name', 'role', 'organisation', 'email', 'phone', 'url', 'postcode', 'ags'] as const).map(field)}
+        ${[...fieldsAt('lead'), ...fieldsAt('grid')].map(field)}
       </div>
       <fieldset class="position">
-        <legend>${EXPORT_HEADERS[strings.lang].lat} / ${EXPORT_HEADERS[strings.lang].lon}</legend>
-        <div class="field-grid">${field('lat')} ${field('lon')}</div>
+        <legend>${position.map((spec) => spec.header[strings.lang]).join(' / ')}</legend>
+        <div class="field-grid">${position.map(field)}</div>
         <button type="button" class="secondary" @click=${actions.pick}>${strings.placeOnMap}</button>
       </fieldset>
-      ${field('id')}
+      ${fieldsAt('end').map(field)}
       <div class="form-buttons">
         <button type="submit">${strings.save}</button>
         <button type="button" class="secondary" @click=${actions.cancel}>${strings.cancel}</button>

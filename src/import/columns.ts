@@ -1,44 +1,16 @@
-// Spreadsheet column headers (German or English, any case) → member fields.
+// Spreadsheet column headers (German or English, any case) → member fields (the headers are in
+// fields.ts, with the fields).
 
+import { FIELD_TABLE, type Field } from './fields.js';
+import type { Lang } from './i18n/messages.js';
 import { fold } from './text.js';
 
-/** Every column the importer understands. `postcode` and `ags` are kept in the member file too. */
-export const FIELDS = [
-  'id',
-  'name',
-  'role',
-  'organisation',
-  'municipality',
-  'state',
-  'email',
-  'phone',
-  'url',
-  'lat',
-  'lon',
-  'postcode',
-  'ags',
-] as const;
-
-export type Field = (typeof FIELDS)[number];
-
-const ALIASES: Record<Field, readonly string[]> = {
-  id: ['ID', 'Kennung', 'Mitglieds-ID', 'Member ID'],
-  name: ['Name', 'Ansprechperson', 'Ansprechpartner', 'Ansprechpartnerin', 'Ansprechpartner:in', 'Kontaktperson', 'Person', 'Contact person'],
-  role: ['Funktion', 'Rolle', 'Role', 'Function', 'Position', 'Amtsbezeichnung'],
-  organisation: ['Organisation', 'Organization', 'Verwaltung', 'Behörde', 'Dienststelle', 'Institution'],
-  municipality: ['Kommune', 'Gemeinde', 'Stadt', 'Stadt/Gemeinde', 'Ort', 'Municipality', 'City', 'Town'],
-  state: ['Bundesland', 'Land', 'State', 'Federal state'],
-  email: ['E-Mail', 'Email', 'E-Mail-Adresse', 'Mail', 'Email address'],
-  phone: ['Telefon', 'Tel.', 'Telefonnummer', 'Phone', 'Telephone', 'Phone number'],
-  url: ['Website', 'Webseite', 'Internetseite', 'Internet', 'Homepage', 'URL', 'Web'],
-  lat: ['Breitengrad', 'Breite', 'lat', 'Latitude'],
-  lon: ['Längengrad', 'Länge', 'lon', 'lng', 'long', 'Longitude'],
-  postcode: ['PLZ', 'Postleitzahl', 'Postcode', 'Postal code', 'ZIP', 'ZIP code'],
-  ags: ['AGS', 'Gemeindeschlüssel', 'Amtlicher Gemeindeschlüssel', 'Municipality key'],
-};
+export { FIELDS, type Field } from './fields.js';
 
 const FIELD_BY_KEY = new Map<string, Field>();
-for (const field of FIELDS) for (const alias of ALIASES[field]) FIELD_BY_KEY.set(fold(alias), field);
+for (const field of FIELD_TABLE) {
+  for (const header of [field.header.de, field.header.en, ...field.aliases]) FIELD_BY_KEY.set(fold(header), field.key);
+}
 
 /** The field a header names, or undefined for an unknown column. */
 export function fieldOf(header: string): Field | undefined {
@@ -46,38 +18,14 @@ export function fieldOf(header: string): Field | undefined {
 }
 
 /** Headers that `export` writes, per report language; `import` reads both. */
-export const EXPORT_HEADERS: Record<'de' | 'en', Record<Field, string>> = {
-  de: {
-    id: 'ID',
-    name: 'Name',
-    role: 'Funktion',
-    organisation: 'Organisation',
-    municipality: 'Kommune',
-    state: 'Bundesland',
-    email: 'E-Mail',
-    phone: 'Telefon',
-    url: 'Website',
-    lat: 'Breitengrad',
-    lon: 'Längengrad',
-    postcode: 'PLZ',
-    ags: 'AGS',
-  },
-  en: {
-    id: 'ID',
-    name: 'Name',
-    role: 'Role',
-    organisation: 'Organisation',
-    municipality: 'Municipality',
-    state: 'State',
-    email: 'Email',
-    phone: 'Phone',
-    url: 'Website',
-    lat: 'Latitude',
-    lon: 'Longitude',
-    postcode: 'Postcode',
-    ags: 'AGS',
-  },
+export const EXPORT_HEADERS: Record<Lang, Record<Field, string>> = {
+  de: headersIn('de'),
+  en: headersIn('en'),
 };
+
+function headersIn(lang: Lang): Record<Field, string> {
+  return Object.fromEntries(FIELD_TABLE.map((field) => [field.key, field.header[lang]])) as Record<Field, string>;
+}
 
 export interface Column {
   /** Position in the row (0-based). */

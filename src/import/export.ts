@@ -6,8 +6,8 @@
 // so `importTable` of these rows gives the member file back, whatever the values.
 
 import type { Member, SkippedFeature } from '../data/members.js';
-import { EXPORT_HEADERS, FIELDS, type Field } from './columns.js';
 import { formatCsv } from './csv.js';
+import { FIELD_TABLE, type Field, type FieldSpec } from './fields.js';
 import { protectCell } from './formula-guard.js';
 import type { Lang } from './i18n/index.js';
 
@@ -22,6 +22,25 @@ function text(value: unknown): string {
 const decimal = (value: number, lang: Lang): string => (lang === 'de' ? String(value).replace('.', ',') : String(value));
 
 /**
+ * A member's cell for one field. The id is the validator's (it may come from the feature's own `id`);
+ * every other property is read as the validator reads it, so the fields that the element does not
+ * show (postcode, AGS) travel too.
+ */
+function cellOf(field: FieldSpec<Field>, member: Member, properties: Record<string, unknown>, lang: Lang): string {
+  switch (field.kind) {
+    case 'id':
+      return member.id;
+    case 'latitude':
+      return decimal(member.lat, lang);
+    case 'longitude':
+      return decimal(member.lng, lang);
+    case 'text':
+    case 'land':
+      return text(properties[field.key]);
+  }
+}
+
+/**
  * The header row and one row per valid member. `features` and `skipped` come from the validator:
  * members are the features not skipped, in order, so the two lists zip. Every cell is protected
  * against formula injection (`protectCell`: `+49 …` is written as `'+49 …`); the importer undoes
@@ -30,26 +49,11 @@ const decimal = (value: number, lang: Lang): string => (lang === 'de' ? String(v
 export function exportRows(members: readonly Member[], features: readonly unknown[], skipped: readonly SkippedFeature[], lang: Lang): string[][] {
   const skippedAt = new Set(skipped.map((item) => item.index));
   const raw = features.filter((_, index) => !skippedAt.has(index));
-  const rows = [FIELDS.map((field) => protectCell(EXPORT_HEADERS[lang][field]))];
+  const rows = [FIELD_TABLE.map((field) => protectCell(field.header[lang]))];
   members.forEach((member, index) => {
     const feature = raw[index];
     const properties = isObject(feature) && isObject(feature.properties) ? feature.properties : {};
-    const value: Record<Field, string> = {
-      id: member.id,
-      name: member.name ?? '',
-      role: member.role ?? '',
-      organisation: member.organisation ?? '',
-      municipality: member.municipality,
-      state: member.state ?? '',
-      email: member.email ?? '',
-      phone: member.phone ?? '',
-      url: member.url ?? '',
-      lat: decimal(member.lat, lang),
-      lon: decimal(member.lng, lang),
-      postcode: text(properties.postcode),
-      ags: text(properties.ags),
-    };
-    rows.push(FIELDS.map((field) => protectCell(value[field])));
+    rows.push(FIELD_TABLE.map((field) => protectCell(cellOf(field, member, properties, lang))));
   });
   return rows;
 }

@@ -1,22 +1,13 @@
 // The member file as written by the importer: one feature per line, so that a change to one
 // member is a one-line diff.
 
-/** Properties in the order they are written; all strings. */
-export const PROPERTY_ORDER = [
-  'id',
-  'name',
-  'role',
-  'organisation',
-  'municipality',
-  'state',
-  'email',
-  'phone',
-  'url',
-  'postcode',
-  'ags',
-] as const;
+import { FIELD_TABLE, isProperty, type PropertyName } from './fields.js';
 
-export type PropertyName = (typeof PROPERTY_ORDER)[number];
+export type { PropertyName } from './fields.js';
+
+/** Properties in the order they are written (the field table's); all strings. */
+export const PROPERTY_ORDER: readonly PropertyName[] = FIELD_TABLE.filter(isProperty).map((field) => field.key);
+
 export type MemberProperties = Partial<Record<PropertyName, string>> & { id: string; municipality: string };
 
 export interface MemberFeature {

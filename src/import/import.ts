@@ -6,7 +6,14 @@ import { mapColumns, type Column, type Field } from './columns.js';
 import { inGermany, parseCoordinate, round6 } from './coordinates.js';
 import { parseCsv, type CsvRow, type CsvTable, type Delimiter } from './csv.js';
 import type { Gazetteer } from './gazetteer.js';
-import { memberFeature, type MemberFeature, type MemberFeatureCollection } from './geojson.js';
+import {
+  memberFeature,
+  PROPERTY_ORDER,
+  type MemberFeature,
+  type MemberFeatureCollection,
+  type MemberProperties,
+  type PropertyName,
+} from './geojson.js';
 import { idSteps } from './ids.js';
 import { unprotectCell } from './formula-guard.js';
 import { FATAL, type Problem, type ProblemCode, type ProblemParams } from './problems.js';
@@ -241,25 +248,16 @@ export function* importSteps(sheet: SheetTable, options: ImportOptions): Generat
     }
     if (place.by === 'coordinates') stats.byCoordinates++;
     else stats.byGazetteer++;
-    features.push(
-      memberFeature(
-        {
-          id,
-          name: cell(row, 'name'),
-          role: cell(row, 'role'),
-          organisation: cell(row, 'organisation'),
-          municipality,
-          state: state?.name ?? '',
-          email: cell(row, 'email'),
-          phone: cell(row, 'phone'),
-          url: cell(row, 'url'),
-          postcode: normalisePostcode(cell(row, 'postcode')),
-          ags: ags ?? agsText,
-        },
-        round6(place.lat),
-        round6(place.lng),
-      ),
-    );
+    // Every property as the sheet has it, then those that the checks above have read and normalised.
+    const properties: MemberProperties = {
+      ...(Object.fromEntries(PROPERTY_ORDER.map((name) => [name, cell(row, name)])) as Record<PropertyName, string>),
+      id,
+      municipality,
+      state: state?.name ?? '',
+      postcode: normalisePostcode(cell(row, 'postcode')),
+      ags: ags ?? agsText,
+    };
+    features.push(memberFeature(properties, round6(place.lat), round6(place.lng)));
   }
   yield { done: rows.length, total: rows.length };
 
