@@ -1,14 +1,14 @@
 // Deterministic member files for the benchmark: N valid members (DESIGN.md "Member data") at
 // distinct points spread uniformly over Germany's bounding box. Same seed and size → same bytes.
 
+import { importTs } from '../scripts/import-ts.js';
+
 /** Germany's bounding box (WGS 84, degrees). */
 export const GERMANY = { west: 5.87, east: 15.04, south: 47.27, north: 55.06 };
 
-const STATES = [
-  'Baden-Württemberg', 'Bayern', 'Berlin', 'Brandenburg', 'Bremen', 'Hamburg', 'Hessen',
-  'Mecklenburg-Vorpommern', 'Niedersachsen', 'Nordrhein-Westfalen', 'Rheinland-Pfalz', 'Saarland',
-  'Sachsen', 'Sachsen-Anhalt', 'Schleswig-Holstein', 'Thüringen',
-];
+/** The Länder's German names, from the element's own table (the order decides which one a member gets). */
+const { LAENDER } = await importTs(new URL('../src/places/laender.ts', import.meta.url));
+const STATES = LAENDER.map((land) => land.name);
 
 const ROLES = [
   'Beauftragte für Bürgerbeteiligung',

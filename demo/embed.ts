@@ -393,6 +393,8 @@ function byId<T extends HTMLElement>(root: ParentNode, id: string): T {
  */
 export function initEmbedPage(root: ParentNode = document): () => void {
   const form = byId<HTMLFormElement>(root, 'embed-form');
+  // The Länder come from the element's own table; the page has only the choice of all of Germany.
+  byId<HTMLSelectElement>(root, 'embed-region').append(...REGIONS.map(({ code, name }) => new Option(name, code)));
   const preview = byId<HTMLElement>(root, 'embed-preview');
   const code = byId<HTMLTextAreaElement>(root, 'embed-code');
   const copyButton = byId<HTMLButtonElement>(root, 'embed-copy');

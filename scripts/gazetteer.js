@@ -15,6 +15,7 @@ import polylabel from 'polylabel';
 import { meshArcs, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
+import { importTs } from './import-ts.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const GAZETTEER_DIR = join(ROOT, 'data/gazetteer');
@@ -30,11 +31,6 @@ export const SOURCE = {
 const ATTRIBUTION = '© GeoBasis-DE / BKG 2016 (VG250, Gebietsstand 1.1.2016; Daten verändert)';
 
 /** IBZ: the municipality's status in VG250. Gemeindefreie Gebiete (65: forests, lakes) are no places. */
-/** VG250's Land code (the first two digits of every AGS) to the ISO 3166-2 code without `DE-`. */
-const ISO_BY_LAND_CODE = {
-  '01': 'SH', '02': 'HH', '03': 'NI', '04': 'HB', '05': 'NW', '06': 'HE', '07': 'RP', '08': 'BW',
-  '09': 'BY', '10': 'SL', '11': 'BE', '12': 'BB', '13': 'MV', '14': 'SN', '15': 'ST', '16': 'TH',
-};
 const STATUS_BY_IBZ = { 60: 'k', 61: 's', 63: 's', 62: 'g', 64: 'g' };
 /** Degrees: about 5 m, well inside any municipality. */
 const LABEL_PRECISION = 0.00005;
@@ -181,13 +177,17 @@ function buildPlaces(dir) {
   )}\n`;
 }
 
-/** The Länder (land area only, GF 4) as simplified TopoJSON, each with its ISO code. */
-function buildLaender(dir) {
+/**
+ * The Länder (land area only, GF 4) as simplified TopoJSON, each with its ISO code. `laender` is the
+ * element's table (src/places/laender.ts): VG250's Land code is the first two digits of the AGS.
+ */
+function buildLaender(dir, laender) {
+  const isoByLandCode = new Map(laender.map((land) => [land.ags, land.iso]));
   const features = readFeatures(dir, 'laender.geo.json')
     .filter((item) => item.properties.GF === 4)
     .map((item) => ({
       type: 'Feature',
-      properties: { iso: ISO_BY_LAND_CODE[item.properties.SN_L] },
+      properties: { iso: isoByLandCode.get(item.properties.SN_L) },
       geometry: item.geometry,
     }))
     .sort((a, b) => a.properties.iso.localeCompare(b.properties.iso));
@@ -199,10 +199,11 @@ function buildLaender(dir) {
   return `${JSON.stringify({ attribution: ATTRIBUTION, source: `${SOURCE.name}@${SOURCE.version}`, topology: topo })}\n`;
 }
 
-function main() {
+async function main() {
   const check = process.argv.includes('--check');
   const dir = sourceDir();
-  const files = { [PLACES_FILE]: buildPlaces(dir), [LAENDER_FILE]: buildLaender(dir) };
+  const { LAENDER } = await importTs(new URL('../src/places/laender.ts', import.meta.url));
+  const files = { [PLACES_FILE]: buildPlaces(dir), [LAENDER_FILE]: buildLaender(dir, LAENDER) };
   let stale = 0;
   for (const [name, text] of Object.entries(files)) {
     const path = join(GAZETTEER_DIR, name);
@@ -219,4 +220,4 @@ function main() {
   if (stale) process.exit(1);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

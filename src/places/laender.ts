@@ -1,5 +1,8 @@
 // The 16 Länder: ISO 3166-2 code, German name, the first two digits of every Amtlicher
-// Gemeindeschlüssel (AGS) in the Land, and its bounds. Shared by the element and the data command.
+// Gemeindeschlüssel (AGS) in the Land, and its bounds. The one list of the Länder: the element, the
+// data command, the workbench and the embed generator import it; the gazetteer script and the
+// benchmark load it through scripts/import-ts.js; the WordPress block's editor script, served without
+// a build, gets a copy written by scripts/wordpress-laender.js (the package test fails when it is stale).
 
 export interface Land {
   /** ISO 3166-2 code without the `DE-` prefix. */

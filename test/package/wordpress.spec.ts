@@ -209,9 +209,12 @@ test('php -l accepts every PHP file of the plugin', (t) => {
 });
 
 test("the block's region list is the element's 16 Länder, codes and names, in the element's order", async () => {
-  // The block editor's script is plain JavaScript without a build step, so it carries its own copy.
+  // The block editor's script is plain JavaScript without a build step, so it carries a copy that
+  // scripts/wordpress-laender.js writes; this fails when the copy is stale.
   const { LAENDER } = await import('../../src/places/laender.js');
-  const source = readFileSync(file('wordpress/block/editor.js'), 'utf8');
+  const { EDITOR_SCRIPT, withLaender } = await import('../../scripts/wordpress-laender.js');
+  const source = readFileSync(EDITOR_SCRIPT, 'utf8');
+  assert.equal(source, withLaender(source, LAENDER), 'wordpress/block/editor.js: run node scripts/wordpress-laender.js');
   const listed = [...source.matchAll(/\[\s*'DE-([A-Z]{2})',\s*'([^']+)'\s*\]/g)].map(([, iso, name]) => `${iso} ${name}`);
   assert.deepEqual(listed, LAENDER.map((land) => `${land.iso} ${land.name}`));
 });

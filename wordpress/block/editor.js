@@ -16,6 +16,7 @@
 	var TextControl = wp.components.TextControl;
 	var SelectControl = wp.components.SelectControl;
 
+	// Länder: begin (written by scripts/wordpress-laender.js from src/places/laender.ts)
 	/** The 16 Länder: the element's `region` takes their ISO 3166-2 codes. */
 	var LAENDER = [
 		[ 'DE-BW', 'Baden-Württemberg' ],
@@ -35,6 +36,7 @@
 		[ 'DE-SH', 'Schleswig-Holstein' ],
 		[ 'DE-TH', 'Thüringen' ],
 	];
+	// Länder: end
 
 	var REGION_OPTIONS = [ { value: '', label: __( 'Ganz Deutschland', 'member-map' ) } ].concat(
 		LAENDER.map( function ( land ) {
