@@ -4,7 +4,8 @@ import type { MemberSource } from '../data/member-source.js';
 import { emit } from '../events.js';
 import type { Strings } from '../i18n/index.js';
 import type { Background } from '../map/background.js';
-import { MemberMapView, type MapFocus } from '../map/member-map-view.js';
+import type { MapFocus } from '../map/map-fitting.js';
+import { MemberMapView } from '../map/member-map-view.js';
 import { nextTask } from '../next-task.js';
 import { partsLoaded } from './feature-controller.js';
 import type { Land } from '../places/laender.js';
@@ -176,7 +177,7 @@ export class MapController implements ReactiveController {
 
   /** Removes the map and what it added to the element. */
   private teardown(): void {
-    this.view?.destroy();
+    this.view?.teardown();
     this.view = undefined;
     this.handedOver = this.shown = undefined;
     this.host.renderRoot.querySelector('.leaflet-host')?.remove();

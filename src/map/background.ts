@@ -122,7 +122,7 @@ export class MapBackground {
   }
 
   /** Stops anything in flight from being added (the map is going away). */
-  dispose(): void {
+  teardown(): void {
     this.shown = 'disposed';
     this.clear();
   }

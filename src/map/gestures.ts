@@ -24,7 +24,7 @@ export class GestureHandling {
     wrapper.addEventListener('touchmove', this.onTouchMove, { passive: true });
   }
 
-  destroy(): void {
+  teardown(): void {
     clearTimeout(this.timer);
     this.wrapper.removeEventListener('wheel', this.onWheel, { capture: true });
     this.wrapper.removeEventListener('touchmove', this.onTouchMove);
