@@ -11,12 +11,13 @@ export const MAP_HEIGHT = 600;
  * start, and exposes `__bench.painted(meta)`: two animation frames later (so a frame with the
  * clustered markers has been painted) it stamps the time (and, as a second reading, the end of the
  * first of those frames), counts what the map shows and hands everything to the harness through
- * `window.__benchReport` (exposed by playwright) or, in a browser without DevTools, by a POST to
- * `/__report`.
+ * `window.__benchReport` (exposed by playwright) or, in a browser without playwright, by a POST to
+ * `/__report`. There it also calls `window.__benchBusy` at the paint and before reporting, a
+ * binding through which the harness reads the main thread's busy time (bench/cdp-pipe.js).
  */
 function probe() {
   const bench = (window.__bench = { longTasks: [], frames: [] });
-  // Under playwright the harness exposes __benchReport; a browser started without DevTools (the
+  // Under playwright the harness exposes __benchReport; a browser started without playwright (the
   // timing runs, see bench/run.js) posts the report to the benchmark's server instead.
   const send = (data) =>
     window.__benchReport ? window.__benchReport(data) : fetch('/__report', { method: 'POST', body: JSON.stringify(data), keepalive: true });
@@ -84,9 +85,13 @@ function probe() {
       channel.port2.postMessage(null);
       requestAnimationFrame(() => {
         const paint = performance.now();
+        // The timing runs read the main thread's busy time now (bench/cdp-pipe.js, watchBusy).
+        if (window.__benchBusy) window.__benchBusy('paint');
         const shown = countShown(meta.selectors());
         // Give the observers a moment to deliver the last entries, then report.
         setTimeout(() => {
+          // A second reading, to tell the work after the paint from the work before it.
+          if (window.__benchBusy) window.__benchBusy('report');
           for (const [observer, onEntry] of observers) observer.takeRecords().forEach(onEntry);
           const navigation = performance.getEntriesByType('navigation')[0];
           send({

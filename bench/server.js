@@ -6,11 +6,16 @@
 //   /dist/<file>           the bundle under test (bundleDir: a snapshot of dist/)
 //   /vendor/leaflet/…      node_modules/leaflet/dist
 //   /vendor/markercluster/… node_modules/leaflet.markercluster/dist
-//   /__go?to=<path>&wait=<ms>  a blank page that opens <path> after `wait` ms, default 1.5 s (timing runs, see bench/run.js)
-//   POST /__report         a page's report, from a browser without DevTools (onReport)
+//   /__go?to=<path>&wait=<ms>  a blank page that opens <path> after `wait` ms, default 1.5 s; with wait=hold it
+//                          waits to be told (the timing runs tell it over the DevTools pipe, see bench/run.js)
+//   POST /__report         a page's report, from a browser without playwright (onReport)
+// With `mounts`, more folders under their own prefixes (--lighthouse: /demo/ for demo/plain.html).
+// With `gzip`, text is sent gzip-compressed to a browser that accepts it, as a web server would
+// (--lighthouse: transfer sizes, and so Lighthouse's simulated load, depend on it).
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { baselinePage, elementPage } from './pages.js';
 
 const TYPES = {
@@ -23,6 +28,13 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
+/** What web servers compress by default (nginx's gzip_types and Apache's mod_deflate setups): text, not images. */
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json)|image\/svg)/;
+/**
+ * zlib's default level, which Apache's mod_deflate uses and which is common in nginx setups
+ * (nginx itself defaults to 1). `npm run size` reports level 9, a little smaller.
+ */
+const GZIP_LEVEL = 6;
 
 /** Resolves `rest` inside `root`, refusing anything that would leave it. */
 function inside(root, rest) {
@@ -30,16 +42,33 @@ function inside(root, rest) {
   return path.startsWith(root.endsWith(sep) ? root : root + sep) ? path : undefined;
 }
 
-export function startServer({ dataDir, bundleDir, bundleName, root, port = 0, onReport = () => {} }) {
+export function startServer({ dataDir, bundleDir, bundleName, root, port = 0, onReport = () => {}, mounts: more = [], gzip = false }) {
   const mounts = [
     ['/data/', dataDir],
     ['/dist/', bundleDir],
     ['/vendor/leaflet/', join(root, 'node_modules/leaflet/dist')],
     ['/vendor/markercluster/', join(root, 'node_modules/leaflet.markercluster/dist')],
+    ...more,
   ];
+  // Compressed files, kept while the file is unchanged: a real server compresses once (or serves
+  // a .gz made beforehand), so compressing must not add to every response's time.
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
-    const send = (status, type, body) => {
-      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    const send = (status, type, body, file) => {
+      const headers = { 'content-type': type, 'cache-control': 'no-store' };
+      if (gzip && COMPRESSIBLE.test(type)) {
+        headers.vary = 'accept-encoding';
+        if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+          const cached = file && compressed.get(file.path);
+          if (cached && cached.mtimeMs === file.mtimeMs) body = cached.body;
+          else {
+            body = gzipSync(body, { level: GZIP_LEVEL });
+            if (file) compressed.set(file.path, { mtimeMs: file.mtimeMs, body });
+          }
+          headers['content-encoding'] = 'gzip';
+        }
+      }
+      response.writeHead(status, headers);
       response.end(body);
     };
     try {
@@ -48,6 +77,7 @@ export function startServer({ dataDir, bundleDir, bundleName, root, port = 0, on
         // A freshly started browser is still busy starting for a second or so: the timing runs
         // open this blank page first and only then navigate to the page under test.
         const target = JSON.stringify(url.searchParams.get('to') ?? '/');
+        if (url.searchParams.get('wait') === 'hold') return send(200, TYPES['.html'], '<!doctype html><title>…</title>');
         const wait = Number(url.searchParams.get('wait')) || 1500;
         return send(200, TYPES['.html'], `<!doctype html><title>…</title><script>setTimeout(() => location.replace(${target}), ${wait});</script>`);
       }
@@ -69,7 +99,8 @@ export function startServer({ dataDir, bundleDir, bundleName, root, port = 0, on
         if (!path) break;
         const body = await readFile(path).catch(() => undefined);
         if (!body) break;
-        return send(200, TYPES[extname(path)] ?? 'application/octet-stream', body);
+        const { mtimeMs } = await stat(path);
+        return send(200, TYPES[extname(path)] ?? 'application/octet-stream', body, { path, mtimeMs });
       }
       send(404, 'text/plain', 'not found');
     } catch (error) {
