@@ -87,6 +87,9 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         target: 'es2021',
         sourcemap: true,
+        // The element's parts are small and loaded on use: no preload helper, which would also come
+        // before each script's licence comment.
+        modulePreload: false,
         rollupOptions: {
           input: { [script]: here(`${page.folder}/${page.html}`), ...classic },
           output: {

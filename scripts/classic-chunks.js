@@ -10,7 +10,7 @@ import { licenseNotices } from './notices.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The parts, as in src/features/load.ts. */
-export const CLASSIC_CHUNKS = ['search', 'list', 'contact'];
+export const CLASSIC_CHUNKS = ['search', 'list', 'contact', 'fullscreen'];
 /** What the core shares of Lit (src/features/load.ts: SHARED_LIT); a chunk importing more fails to build. */
 const SHARED_LIT_NAMES = ['css', 'html', 'nothing', 'render', 'svg', 'unsafeCSS'];
 

@@ -67,7 +67,7 @@ export async function brokenParts(context, next) {
   }
   const match = /^\/broken-parts\/([\w-]+)(\/.*)$/.exec(context.path);
   if (!match) return next();
-  if (!repaired.has(match[1]) && /\/member-map-(search|list|contact)\.js$/.test(match[2])) {
+  if (!repaired.has(match[1]) && /\/member-map-(search|list|contact|fullscreen)\.js$/.test(match[2])) {
     context.status = 503;
     return;
   }

@@ -195,9 +195,10 @@ export class MemberMap extends LitElement {
           onView: (view) => (this.view = view),
           fullscreen: this.fullscreen.active,
           onFullscreen: this.fullscreen.toggle,
+          onFullscreenNear: this.fullscreen.prepare,
           contact: this.contact.renderButton(strings),
         })}
-        ${this.finder.renderBar(strings)}
+        ${this.finder.renderBar(strings)} ${this.fullscreen.renderFailure(strings)}
         <div class="stage">
           ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
           <div class="map" part="map" ?inert=${listed} aria-hidden=${listed ? 'true' : 'false'}></div>

@@ -35,7 +35,7 @@ async function page(script: string): Promise<Page> {
   };
 }
 
-const parts = (paths: string[]) => paths.filter((path) => /member-map-(search|list|contact)\.js$/.test(path));
+const parts = (paths: string[]) => paths.filter((path) => /member-map-(search|list|contact|fullscreen)\.js$/.test(path));
 
 describe('the classic script loads its parts on first use', function () {
   this.timeout(30_000);
@@ -69,6 +69,17 @@ describe('the classic script loads its parts on first use', function () {
     await waitUntil(() => root.activeElement?.matches('[part="contact-panel"]'), 'the panel, focused', { timeout: 10_000 });
     expect(root.querySelector('[part="contact-panel"] a[href^="mailto:"]')).to.exist;
     expect(parts(requests())).to.deep.equal(['/slow/600/dist/member-map-contact.js']);
+  });
+
+  it('goes fullscreen on the first press, its part loaded meanwhile', async () => {
+    const { root, requests } = await page('/slow/600/dist/member-map.iife.js');
+    const button = root.querySelector<HTMLButtonElement>('.fullscreen-button')!;
+    button.click();
+    // In a frame without allowfullscreen: the element fills the viewport instead (the fallback).
+    await waitUntil(() => button.getAttribute('aria-pressed') === 'true', 'fullscreen on', { timeout: 10_000 });
+    button.click();
+    await waitUntil(() => button.getAttribute('aria-pressed') === 'false', 'fullscreen off');
+    expect(parts(requests())).to.deep.equal(['/slow/600/dist/member-map-fullscreen.js']);
   });
 
   it('says so when a part cannot be loaded, and loads it on retry; the other controls keep working', async () => {

@@ -238,8 +238,8 @@ describe('strict Content-Security-Policy', () => {
     const parts = performance
       .getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)
-      .filter((path) => /member-map-(search|list|contact)\.js$/.test(path));
-    expect(parts.sort()).to.deep.equal(['/dist/member-map-contact.js', '/dist/member-map-list.js', '/dist/member-map-search.js']);
+      .filter((path) => /member-map-(search|list|contact|fullscreen)\.js$/.test(path));
+    expect(parts.sort()).to.deep.equal(['/dist/member-map-contact.js', '/dist/member-map-fullscreen.js', '/dist/member-map-list.js', '/dist/member-map-search.js']);
 
     step = 'removal';
     el.remove();

@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// Fullscreen: loaded on the first press of its button (src/features/load.ts, FullscreenController).
+import type { ReactiveControllerHost } from 'lit';
 
 const FALLBACK = 'fullscreen-fallback';
 
@@ -6,18 +7,15 @@ const FALLBACK = 'fullscreen-fallback';
  * Fullscreen for the whole element: the Fullscreen API where the page allows it, otherwise (iframes
  * without `allowfullscreen`, older iOS) the element fills the viewport until Escape or the button.
  */
-export class FullscreenController implements ReactiveController {
+export class Fullscreen {
   active = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
     document.addEventListener('fullscreenchange', this.sync);
   }
 
-  hostDisconnected(): void {
+  /** Removes what the constructor added, and leaves the fallback. */
+  teardown(): void {
     document.removeEventListener('fullscreenchange', this.sync);
     this.leaveFallback();
   }

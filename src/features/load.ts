@@ -1,11 +1,12 @@
 // The parts of the element that the first clustered paint does not need (the search, the list, the
-// contact panel) are loaded when first used. The ES build splits them with `import()`; the classic
+// contact panel, fullscreen) are loaded when first used. The ES build splits them with `import()`; the classic
 // script, which cannot split, finds them as scripts of their own next to it (member-map-<name>.js,
 // built by scripts/classic-chunks.js), as it finds the basemap. Those scripts take Lit from the core
 // (`lit-shim`), so that the page runs one Lit and no kilobyte of it twice.
 import { css, html, nothing, render, svg, unsafeCSS } from 'lit';
 import { besideScript } from '../script-url.js';
 import type * as Contact from './contact.js';
+import type * as Fullscreen from './fullscreen.js';
 import type * as List from './list.js';
 import type * as Search from './search.js';
 
@@ -13,6 +14,7 @@ export interface Features {
   search: typeof Search;
   list: typeof List;
   contact: typeof Contact;
+  fullscreen: typeof Fullscreen;
 }
 export type FeatureName = keyof Features;
 
@@ -23,6 +25,7 @@ const modules: { [N in FeatureName]: () => Promise<Features[N]> } = {
   search: () => import('./search.js'),
   list: () => import('./list.js'),
   contact: () => import('./contact.js'),
+  fullscreen: () => import('./fullscreen.js'),
 };
 
 /** The feature's module, loading it on the first call. */

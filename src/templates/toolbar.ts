@@ -11,6 +11,8 @@ export interface ToolbarOptions {
   onView: (view: ViewMode) => void;
   fullscreen: boolean;
   onFullscreen: () => void;
+  /** The pointer or the focus reached the fullscreen button: its work may load now. */
+  onFullscreenNear: () => void;
   /** The "Mitglied werden?" button: in the toolbar, so that it never covers the map or the list. */
   contact?: TemplateResult;
 }
@@ -19,7 +21,7 @@ export interface ToolbarOptions {
  * The search field (with a label that narrow elements show as a magnifier), the map/list switch,
  * fullscreen and the contact button. The layout follows the element's own width (container queries).
  */
-export function toolbar({ strings, query, view, onSearch, onView, fullscreen, onFullscreen, contact }: ToolbarOptions): TemplateResult {
+export function toolbar({ strings, query, view, onSearch, onView, fullscreen, onFullscreen, onFullscreenNear, contact }: ToolbarOptions): TemplateResult {
   const toggle = (mode: ViewMode, label: string) => html`
     <button type="button" aria-pressed=${view === mode ? 'true' : 'false'} @click=${() => onView(mode)}>${label}</button>
   `;
@@ -38,7 +40,14 @@ export function toolbar({ strings, query, view, onSearch, onView, fullscreen, on
         />
       </div>
       <div class="toolbar-end">
-        <button type="button" class="fullscreen-button" aria-pressed=${fullscreen ? 'true' : 'false'} @click=${onFullscreen}>
+        <button
+          type="button"
+          class="fullscreen-button"
+          aria-pressed=${fullscreen ? 'true' : 'false'}
+          @click=${onFullscreen}
+          @pointerenter=${onFullscreenNear}
+          @focus=${onFullscreenNear}
+        >
           <span class="fullscreen-icon" aria-hidden="true"></span><span class="fullscreen-label">${fullscreen ? strings.exitFullscreen : strings.fullscreen}</span>
         </button>
         <div class="view-toggle" role="group" aria-label=${strings.viewLabel}>

@@ -15,7 +15,18 @@ const pkg = JSON.parse(readFileSync(file('package.json'), 'utf8'));
 const ZIP = file('dist/member-map-wordpress.zip');
 
 /** The script and the files it finds beside itself: what the plugin serves from its folder; and the notices of what it bundles. */
-const BUILT = ['member-map.iife.js', 'member-map-basemap.json', 'member-map-places.json', 'member-map.css', 'THIRD-PARTY-LICENSES.txt'];
+const BUILT = [
+  'member-map.iife.js',
+  // its parts, loaded on first use
+  'member-map-search.js',
+  'member-map-list.js',
+  'member-map-contact.js',
+  'member-map-fullscreen.js',
+  'member-map-basemap.json',
+  'member-map-places.json',
+  'member-map.css',
+  'THIRD-PARTY-LICENSES.txt',
+];
 /** From the repository's root. */
 const ROOT_FILES = ['LICENSE'];
 
