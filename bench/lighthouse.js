@@ -104,19 +104,33 @@ export function extract(lhr) {
 /**
  * Runs Lighthouse `runs` times on `url`, each time in a fresh browser. `beforeRun()` (the
  * benchmark's wait for an idle machine) runs before each; `onRun(index, lhr, extracted)` after.
+ * `watchCpu()` returns a function that tells how busy other work kept the CPUs since: Lighthouse
+ * multiplies the task times it observes by 4, so other work during a run shows fourfold in TBT.
+ * With `retryBusy` ({ over, times }), a run during which other work kept the CPUs busier than
+ * `over` is set aside (returned in `discarded`, with that figure) and taken again, at most `times`
+ * times in all; the last try counts whatever the machine did.
  */
-export async function lighthouseRuns({ url, runs, executablePath, launchArgs, workDir, beforeRun = async () => {}, onRun = () => {} }) {
+export async function lighthouseRuns({ url, runs, executablePath, launchArgs, workDir, beforeRun = async () => {}, onRun = () => {}, onDiscard = () => {}, watchCpu = () => () => undefined, retryBusy = { over: 1, times: 0 } }) {
   const { default: lighthouse } = await import('lighthouse'); // only in this mode: npm test never loads it
   const results = [];
+  const discarded = [];
   for (let index = 0; index < runs; index++) {
     const cpuBusyBefore = await beforeRun();
     const userData = mkdtempSync(join(workDir, 'lighthouse-chromium-'));
     const browser = await startBrowser(executablePath, launchArgs, userData);
     try {
+      const busySince = watchCpu();
       const result = await lighthouse(url, { port: browser.port, hostname: '127.0.0.1', output: 'json', logLevel: 'error' }, CONFIG);
+      const cpuBusyDuring = busySince();
       if (!result) throw new Error('Lighthouse returned no result');
-      const extracted = { ...extract(result.lhr), cpuBusyBefore };
+      const extracted = { ...extract(result.lhr), cpuBusyBefore, cpuBusyDuring };
       if (extracted.runtimeError) throw new Error(`Lighthouse: ${extracted.runtimeError.code}: ${extracted.runtimeError.message}`);
+      if (cpuBusyDuring > retryBusy.over && discarded.length < retryBusy.times) {
+        discarded.push(extracted);
+        await onDiscard(index, extracted);
+        index--; // the same run again
+        continue;
+      }
       results.push(extracted);
       await onRun(index, result.lhr, extracted);
     } finally {
@@ -124,7 +138,7 @@ export async function lighthouseRuns({ url, runs, executablePath, launchArgs, wo
       rmSync(userData, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   }
-  return results;
+  return { runs: results, discarded };
 }
 
 const median = (values) => {
@@ -215,6 +229,8 @@ export function lighthouseLines(summary, runs) {
     lines.push('', `Unused at load in ${pathOf(script.url)}, largest source files (run with the median total; KiB transferred, unused of total):`);
     for (const source of script.sources) lines.push(`- ${source.source}: ${fmt(kib(source.wastedBytes), 1)} of ${fmt(kib(source.bytes), 1)}`);
   }
+  const percent = (fraction) => (fraction == null ? '–' : `${Math.round(fraction * 100)} %`);
+  lines.push('', `Other work on this machine kept the CPUs busy, by run: ${runs.map((run, index) => `run ${index + 1}: ${percent(run.cpuBusyBefore)} before, ${percent(run.cpuBusyDuring)} during`).join('; ')}.`);
   const warnings = [...new Set(runs.flatMap((run) => run.warnings))];
   if (warnings.length) lines.push('', 'Lighthouse warned:', ...warnings.map((warning) => `- ${warning}`));
   return lines;
