@@ -2,9 +2,11 @@
 // same module graph that ships.
 
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 
 const MARKERCLUSTER_FILE = /leaflet\.markercluster(-src)?\.js$/;
-const ELEMENT_STYLES_FILE = /src\/styles\/member-map\.styles\.ts$/;
+/** The element's stylesheets: the frame's and the map's in src/styles/, each part's next to its template. */
+const ELEMENT_STYLES_FILE = /src\/(styles|templates)\/[\w-]+\.styles\.ts$/;
 const LEAFLET_CSS_FILE = /leaflet\/dist\/leaflet\.css$/;
 
 /** How markercluster (1.5) waits between two chunks of a chunked `addLayers`. */
@@ -64,9 +66,9 @@ export function leafletCssWithoutImages() {
 }
 
 /**
- * The element's CSS is written readably in a Lit `css` template; every visitor downloads it, so the
- * build minifies it (Lightning CSS, which ships with Vite): about a third of its size. The template
- * has no interpolations, which this relies on.
+ * The element's CSS is written readably in Lit `css` templates, one file per part; every visitor
+ * downloads it, so the build minifies it (Lightning CSS, which ships with Vite): about a third of its
+ * size. The templates have no interpolations, which this relies on.
  */
 export function minifiedElementCss() {
   const { transform } = createRequire(createRequire(import.meta.url).resolve('vite/package.json'))('lightningcss');
@@ -74,10 +76,11 @@ export function minifiedElementCss() {
     name: 'member-map:minified-element-css',
     enforce: 'pre',
     transform(code, id) {
-      if (!ELEMENT_STYLES_FILE.test(id.split('?')[0])) return null;
+      const file = id.split('?')[0];
+      if (!ELEMENT_STYLES_FILE.test(file)) return null;
       const minified = code.replace(/css`([^`]*)`/g, (_, css) => {
         if (css.includes('${') || css.includes('\\')) throw new Error(`${id}: css template with interpolations or escapes`);
-        const out = transform({ filename: 'member-map.css', code: Buffer.from(css), minify: true }).code.toString();
+        const out = transform({ filename: basename(file), code: Buffer.from(css), minify: true }).code.toString();
         return `css\`${out.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
       });
       return { code: minified, map: null };
