@@ -3,15 +3,15 @@ import { property } from 'lit/decorators.js';
 import { attributeDefaults } from './attribute-defaults.js';
 import { consentFromAttribute } from './consent.js';
 import { ContactController } from './controllers/contact-controller.js';
-import { FeatureController, partsLoaded } from './controllers/feature-controller.js';
+import { partsLoaded } from './controllers/feature-controller.js';
 import { FragmentController } from './controllers/fragment-controller.js';
+import { ListController } from './controllers/list-controller.js';
 import { FullscreenController } from './controllers/fullscreen-controller.js';
 import { MapController, mapFocus } from './controllers/map-controller.js';
 import { SearchController } from './controllers/search-controller.js';
 import { StartController } from './controllers/start-controller.js';
 import { TileConsentController, type TilesMode } from './controllers/tile-consent-controller.js';
 import { MemberSource } from './data/member-source.js';
-import type { Member } from './data/members.js';
 import { emit } from './events.js';
 import { errorMessage } from './i18n/error-message.js';
 import { languageOf, stringsFor, type Strings } from './i18n/index.js';
@@ -22,7 +22,9 @@ import { landOf, stateOf } from './regions.js';
 import { teaser, teaserCaption, teaserHref } from './templates/teaser.js';
 import { toolbar, type ViewMode } from './templates/toolbar.js';
 import { errorAlert } from './templates/error-message.js';
+import { adoptPartStyles } from './styles/adopt.js';
 import { memberMapStyles, vendorStyles } from './styles/member-map.styles.js';
+import { teaserStyles } from './templates/teaser.styles.js';
 
 export type { TilesMode, ViewMode };
 export type { MemberMapConsentDetail, MemberMapErrorDetail, MemberMapLoadDetail, MemberMapPickDetail, MemberMapSelectDetail } from './events.js';
@@ -54,7 +56,7 @@ export type { MemberMapConsentDetail, MemberMapErrorDetail, MemberMapLoadDetail,
  * @cssprop [--member-map-focus-color=#111] - Focus outline.
  */
 export class MemberMap extends LitElement {
-  static override styles = [...vendorStyles, memberMapStyles];
+  static override styles = [...vendorStyles, ...memberMapStyles];
 
   /** Registers the element under `tag`; a second call with the same class is a no-op. */
   static define(tag = 'member-map'): void {
@@ -126,7 +128,7 @@ export class MemberMap extends LitElement {
   private readonly fullscreen = new FullscreenController(this);
   private readonly finder = new SearchController(this, () => this.placesUrl || DEFAULT_PLACES_URL);
   private readonly map = new MapController(this, this.source, { strings: () => this.strings, openContact: this.contact.open });
-  private readonly list = new FeatureController(this, 'list');
+  private readonly list = new ListController(this, (id) => this.map.showOnMap(id));
   private readonly restoreDefault = attributeDefaults(this);
 
   /**
@@ -178,6 +180,7 @@ export class MemberMap extends LitElement {
     if ((changed.has('teaser') || changed.has('href')) && this.teaser && !this.teaserHref) {
       console.warn('<member-map>: `teaser` needs `href`, the http(s) address of the full map; showing the full map instead.');
     }
+    if (this.teaserHref) adoptPartStyles(this, teaserStyles); // the teaser's look, only where there is one
     this.finder.update(this.source.members, this.strings, Boolean(this.teaserHref));
   }
 
@@ -207,9 +210,9 @@ export class MemberMap extends LitElement {
         })}
         ${this.finder.renderBar(strings)} ${this.fullscreen.renderFailure(strings)}
         <div class="stage">
-          ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToList}>${strings.skipMap}</button>`}
+          ${listed ? nothing : html`<button type="button" class="skip-link" @click=${this.list.skipToList}>${strings.skipMap}</button>`}
           <div class="map" part="map" ?inert=${listed} aria-hidden=${listed ? 'true' : 'false'}></div>
-          ${listed ? this.renderList(strings) : nothing}
+          ${listed ? this.list.render(found, this.finder.answer, strings, this.emptyMessage(strings)) : nothing}
           ${this.contact.renderPanel(strings)} ${listed ? nothing : this.tileConsent.render(strings)}
           ${!listed && this.source.members.length > 0 && found.length === 0 && !this.loading
             ? html`<div class="map-empty">${this.emptyMessage(strings)}</div>`
@@ -254,36 +257,12 @@ export class MemberMap extends LitElement {
     return this.finder.status(strings) ?? (shown.length ? strings.loaded(shown.length) : '');
   }
 
-  /** The list view, once its part is loaded. */
-  private renderList(strings: Strings) {
-    const list = this.list.get();
-    if (!list) return html`<div class="list" part="list" tabindex="-1" aria-busy="true">${this.list.renderFailure(strings)}</div>`;
-    const { place, nearby } = this.finder.answer;
-    const options = { strings, showOnMap: this.showOnMap, empty: this.emptyMessage(strings) };
-    return list.memberList(this.finder.found, place && nearby ? { ...options, nearby: { place, members: nearby } } : options);
-  }
-
   private get teaserHref(): string | undefined {
     return this.teaser ? teaserHref(this.href) : undefined;
   }
 
   private readonly pick = (lat: number, lng: number) => emit(this, 'member-map-pick', { lat, lng });
   private readonly retry = () => this.source.retry();
-
-  private readonly showOnMap = async (member: Member) => {
-    this.view = 'map';
-    this.region = '';
-    this.center = '';
-    await this.updateComplete;
-    this.map.showOnMap(member.id);
-  };
-
-  private readonly skipToList = async () => {
-    this.view = 'list';
-    await this.list.load();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.list')?.focus();
-  };
 
   /** What the page puts in `slot="empty"`, else the default text. */
   private emptyMessage(strings: Strings) {

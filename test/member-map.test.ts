@@ -33,6 +33,7 @@ describe('<member-map> loading and clustering', () => {
     el.src = `/held/${key}/test/fixtures/members.geojson`;
     const loaded = oneEvent(el, 'member-map-load');
     await fixture(html`<div style="width:600px">${el}</div>`);
+    await el.updateComplete; // its first render comes in a task of its own
     const status = shadow(el).querySelector<HTMLElement>('[part="status"]')!;
     expect(status.getAttribute('role')).to.equal('status');
     await waitUntil(() => status.textContent!.trim() === 'Lade Mitglieder…', 'loading status shown');

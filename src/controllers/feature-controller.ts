@@ -1,6 +1,7 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type CSSResult, type ReactiveControllerHost } from 'lit';
 import { loadFeature, type FeatureName, type Features } from '../features/load.js';
 import type { Strings } from '../i18n/index.js';
+import { adoptPartStyles } from '../styles/adopt.js';
 
 interface FeatureHost extends ReactiveControllerHost, HTMLElement {}
 
@@ -44,6 +45,8 @@ export class FeatureController<N extends FeatureName> {
     this.request = loadFeature(this.name).then(
       (module) => {
         this.module = module;
+        const { styles } = module as { styles?: CSSResult };
+        if (styles) adoptPartStyles(this.host, styles);
         this.onLoad(module);
         this.host.requestUpdate();
         return module;

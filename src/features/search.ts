@@ -4,3 +4,5 @@ export { NearView } from './near.js';
 export { PlaceSearch, searchStatus } from './place-search.js';
 export { nearBar } from '../templates/near-bar.js';
 export { placeChoices } from '../templates/place-choices.js';
+/** Also the look of the near bar. */
+export { placeChoicesStyles as styles } from '../templates/place-choices.styles.js';
