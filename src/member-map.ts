@@ -16,7 +16,6 @@ import { emit } from './events.js';
 import { errorMessage } from './i18n/error-message.js';
 import { languageOf, stringsFor, type Strings } from './i18n/index.js';
 import { DEFAULT_PLACES_URL } from './places/fetch-places.js';
-import { nextTask } from './next-task.js';
 import { phase } from './phase.js';
 import { landOf, stateOf } from './regions.js';
 import { teaser, teaserCaption, teaserHref } from './templates/teaser.js';
@@ -153,12 +152,6 @@ export class MemberMap extends LitElement {
   override attributeChangedCallback(attribute: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(attribute, old, value);
     this.restoreDefault(attribute, value);
-  }
-
-  /** The first render in a task of its own, not in the page script's evaluation (one long task of both). */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated) await nextTask();
-    return super.scheduleUpdate();
   }
 
   /** Also waits for the parts that load on first use (the list, the search, the contact panel) and their render. */

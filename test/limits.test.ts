@@ -20,6 +20,7 @@ async function mapFor(src: string, attributes: Record<string, string> = {}): Pro
   const failed = oneEvent(el, 'member-map-error');
   await fixture(html`<div style="width:700px">${el}</div>`);
   el.scrollIntoView(); // it starts only near the viewport
+  await el.updateComplete; // its first render comes in a task of its own
   return { el, loaded, failed };
 }
 
