@@ -115,7 +115,7 @@ export async function sizeReport(root = ROOT, bundlePath = join(root, BUNDLE)) {
     librariesAll,
     /** What our own code, UI, strings and glue add on top of the libraries (JS + CSS). */
     own: bundle - librariesAll,
-    ownGoal: 8 * 1024,
+    ownGoal: 10 * 1024, // issue 23: own code at first paint
     budget,
     composition: composition(bundlePath),
   };
@@ -126,7 +126,7 @@ export function sizeLines(report) {
     `${report.file}: ${report.gzip} bytes gzip (${kb(report.gzip)}; ${kb(report.raw)} minified)`,
     ...report.libraries.map((lib) => `  ${`${lib.name} ${lib.part}`.padEnd(26)} ${String(lib.gzip).padStart(6)} bytes gzip  (${lib.what})`),
     `  libraries, JS only          ${String(report.librariesJs).padStart(6)} bytes gzip → bundle is ${signed(report.gzip - report.librariesJs)} bytes`,
-    `  libraries, JS + CSS         ${String(report.librariesAll).padStart(6)} bytes gzip → own code + glue: ${signed(report.own)} bytes (${kb(report.own)}; goal ≤ 8 KB: ${report.own <= report.ownGoal ? 'met' : 'NOT met'})`,
+    `  libraries, JS + CSS         ${String(report.librariesAll).padStart(6)} bytes gzip → own code + glue: ${signed(report.own)} bytes (${kb(report.own)}; goal ≤ 10 KB (issue 23): ${report.own <= report.ownGoal ? 'met' : 'NOT met'})`,
   ];
   if (report.composition) {
     lines.push('  made of (from the source map; parts gzipped on their own, so they add up to more than the whole):');
@@ -146,7 +146,7 @@ export function sizeLines(report) {
 export function sizeSummary(report) {
   return (
     `Size: ${report.file} ${kb(report.gzip)} gzip; its libraries alone ${kb(report.librariesAll)} gzip ` +
-    `(leaflet, leaflet.markercluster, lit; JS + CSS); own code + glue ${report.own >= 0 ? '+' : ''}${(report.own / 1024).toFixed(1)} KB (goal ≤ 8 KB)` +
+    `(leaflet, leaflet.markercluster, lit; JS + CSS); own code + glue ${report.own >= 0 ? '+' : ''}${(report.own / 1024).toFixed(1)} KB (goal ≤ 10 KB (issue 23))` +
     (report.budget !== undefined ? `; budget ${kb(report.budget)} (${report.gzip <= report.budget ? 'ok' : 'EXCEEDED'})` : '')
   );
 }
