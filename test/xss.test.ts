@@ -92,6 +92,8 @@ async function search(el: MemberMap, query: string): Promise<void> {
   input.dispatchEvent(new InputEvent('input'));
   await sleep(200); // the search waits 150 ms for a typing pause
   await el.updateComplete;
+  // The first search loads the search's part, then the places file: the answer comes after both.
+  await waitUntil(() => !(text(shadow(el).querySelector('[part="status"]')) ?? '').startsWith('Suche den Ort'), 'the search answered', { timeout: 5000 });
 }
 
 /** The list entry of member `i` (found by its municipality, which holds payload `i`). */
