@@ -29,7 +29,7 @@ export const STYLESHEET_FILE = 'member-map.css';
  * file, not an inline `style`, so that it works under `style-src 'self'`.
  *
  * Only `:not(:defined)`: once defined, the element's own `:host` rules take over with the same values
- * (src/styles/member-map.styles.ts: 480px, and 240px for `:host([teaser][href])`; a teaser without `href`
+ * (src/styles/element.styles.ts: 480px, and 240px for `:host([teaser][href])`; a teaser without `href`
  * is the full map). A page rule on plain `member-map` would beat `:host` for good and so
  * break `hidden` and the full-screen fallback. `[hidden]` keeps the UA's `display: none` before then.
  */
