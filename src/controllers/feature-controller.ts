@@ -76,7 +76,7 @@ export class FeatureController<N extends FeatureName> {
     };
     return html`<div class="error feature-error" role="alert">
       <p>${strings.partFailed}</p>
-      <button type="button" class="retry" @click=${retry}>${strings.retry}</button>
+      <button type="button" class="retry action-button" @click=${retry}>${strings.retry}</button>
     </div>`;
   }
 }

@@ -131,9 +131,11 @@ export const elementStyles = css`
   .error p {
     margin: 4px 0 0;
   }
-  /* A small filled action button, like the consent prompt's. */
+  /* A small filled action button: "Erneut versuchen", "Detailkarte laden". */
   .retry {
     margin-top: 10px;
+  }
+  .action-button {
     padding: 5px 10px;
     border: 0;
     border-radius: 4px;

@@ -27,17 +27,7 @@ export const consentPromptStyles = css`
   .consent-info {
     display: none;
   }
-  /* A small filled action button, like the error's retry. */
-  .consent-button {
-    padding: 5px 10px;
-    border: 0;
-    border-radius: 4px;
-    background: var(--_accent);
-    color: #fff;
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
+  /* .consent-button is an .action-button (element.styles.ts). */
   .consent-withdraw {
     position: absolute;
     left: 10px;

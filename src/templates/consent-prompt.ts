@@ -9,7 +9,7 @@ export function consentPrompt(strings: Strings, host: string, onGrant: () => voi
   return html`
     <div class="consent-prompt ${expanded ? 'expanded' : ''}">
       <p id="consent-text" class="consent-text">${strings.consentText(host)}</p>
-      <button type="button" part="consent" class="consent-button" aria-describedby="consent-text" @click=${onGrant}>
+      <button type="button" part="consent" class="consent-button action-button" aria-describedby="consent-text" @click=${onGrant}>
         ${strings.consentButton}
       </button>
       <button type="button" class="consent-info" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="consent-text" @click=${onInfo}>

@@ -10,6 +10,6 @@ export function errorAlert(error: MemberDataError | undefined, strings: Strings,
   return html`<div part="error" class="error" role="alert">
     <strong>${strings.errorTitle}</strong>
     <p>${errorMessage(error, strings)}</p>
-    ${['timeout', 'network', 'http'].includes(error.code) ? html`<button type="button" class="retry" @click=${retry}>${strings.retry}</button>` : nothing}
+    ${['timeout', 'network', 'http'].includes(error.code) ? html`<button type="button" class="retry action-button" @click=${retry}>${strings.retry}</button>` : nothing}
   </div>`;
 }
