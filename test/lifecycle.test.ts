@@ -241,6 +241,53 @@ describe('<member-map> lifecycle', () => {
     }
   });
 
+  it('fits the members once shown when no frame came between closing and opening the tab', async () => {
+    // A ResizeObserver with the browser's rule: it reports a box only when its size differs from the
+    // last size it reported, checked at a frame (here: when the test calls `frame`). A busy page can
+    // close and reopen a tab without a frame between: the observer then never saw the size 0.
+    const RealResizeObserver = window.ResizeObserver;
+    const observers: { frame: () => void }[] = [];
+    window.ResizeObserver = class {
+      private readonly last = new Map<Element, string>();
+      constructor(private readonly callback: ResizeObserverCallback) {
+        observers.push(this);
+      }
+      // The browser starts each observation at 0 × 0: a box that is already visible is reported at the next frame.
+      observe(target: Element) {
+        this.last.set(target, '0x0');
+      }
+      unobserve(target: Element) {
+        this.last.delete(target);
+      }
+      disconnect() {
+        this.last.clear();
+      }
+      frame() {
+        const changed = [...this.last].filter(([target, size]) => `${target.clientWidth}x${target.clientHeight}` !== size);
+        for (const [target] of changed) this.last.set(target, `${target.clientWidth}x${target.clientHeight}`);
+        if (changed.length > 0) this.callback([], this as unknown as ResizeObserver);
+      }
+    } as unknown as typeof ResizeObserver;
+    const frame = () => observers.forEach((observer) => observer.frame());
+    try {
+      const collection = await (await fetch(`${FIXTURES}members.geojson`)).json();
+      const el = document.createElement('member-map') as MemberMap;
+      const tab = await fixture<HTMLDivElement>(html`<div style="width:700px">${el}</div>`);
+      await waitUntil(() => mapContainers(el) === 1, 'map started');
+      frame();
+      const loaded = oneEvent(el, 'member-map-load');
+      tab.style.display = 'none';
+      el.data = collection;
+      await loaded;
+      expect(visibleCounts(el).total, 'nothing fits a map of size 0').to.be.lessThan(12);
+      tab.style.display = 'block';
+      frame();
+      await waitUntil(() => visibleCounts(el).total === 12, 'all members in view after showing the tab', { timeout: SHOWN_WAIT_MS });
+    } finally {
+      window.ResizeObserver = RealResizeObserver;
+    }
+  });
+
   it('waits inside a hidden container and renders correctly once shown', async () => {
     const el = document.createElement('member-map') as MemberMap;
     el.src = `${FIXTURES}members.geojson?hidden-tab`;

@@ -36,6 +36,8 @@ export interface MapFittingOptions {
   clustersLowestZoom: () => number | undefined;
   /** Tells the background how far out the view may go now. */
   setLowestZoom: (zoom: number) => void;
+  /** The map has no size: have the next size it gets reported, even one equal to a size reported before. */
+  awaitSize: () => void;
 }
 
 /**
@@ -72,7 +74,11 @@ export class MapFitting {
     // while the members loaded) only at the next frame: measure now instead of fitting a stale size.
     this.map.invalidateSize({ pan: false });
     const size = this.map.getSize();
+    const wasPending = this.pending;
     this.pending = size.x === 0 || size.y === 0;
+    // A tab closed and reopened with no frame between is never reported as size 0, so its reopening
+    // would not be reported either: the observer has to start again from 0 × 0.
+    if (this.pending && !wasPending) this.options.awaitSize();
     const area = this.area();
     if (this.pending || !area) return;
     const initial = this.fittedOnce ? {} : this.options.initialView();

@@ -114,6 +114,11 @@ export class MemberMapView {
       controls: () => [this.zoomControl?.getContainer(), this.map.attributionControl?.getContainer()],
       clustersLowestZoom: () => this.load?.lowestZoom,
       setLowestZoom: (zoom) => this.background.setLowestZoom(zoom),
+      awaitSize: () => {
+        // A new observation starts at 0 × 0, so the next real size is reported whatever came before.
+        this.resizeObserver.unobserve(container);
+        this.resizeObserver.observe(container);
+      },
     });
     this.resizeObserver.observe(container);
     if (still) return;
