@@ -5,6 +5,17 @@ import { markerclusterAsModule, withoutImageUrls } from './build-plugins.js';
 
 export const markercluster = fromRollup(markerclusterAsModule)();
 
+/** Puts test/retry-report.ts before every test file: it names the tests that needed a second attempt. */
+export function retryReport() {
+  return {
+    name: 'member-map:retry-report',
+    transform(context) {
+      if (!/^\/test\/.*\.test\.ts$/.test(context.path)) return undefined;
+      return { body: `import '/test/retry-report.ts';\n${context.body}` };
+    },
+  };
+}
+
 /** Serves `import css from 'x.css?inline'` as a module whose default export is the CSS text. */
 export function inlineCss() {
   return {

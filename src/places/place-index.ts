@@ -50,7 +50,9 @@ export const OTHER_NAMES: Readonly<Record<string, string>> = {
   'Halle an der Saale': '15002000',
   'Frankfurt an der Oder': '12053000',
 };
-const otherNames = new Map(Object.entries(OTHER_NAMES).map(([name, ags]) => [placeKey(name), ags]));
+let otherNames: Map<string, string> | undefined;
+const otherNameAgs = (key: string): string | undefined =>
+  (otherNames ??= new Map(Object.entries(OTHER_NAMES).map(([name, ags]) => [placeKey(name), ags]))).get(key);
 
 /** A title before the name in everyday writing ("Stadt Heidelberg"); "Markt …" is part of official names. */
 export const TITLE = /^(stadt|gemeinde|landeshauptstadt|hansestadt|universitaetsstadt|kreisstadt) /;
@@ -61,16 +63,23 @@ const STATUS_RANK = { k: 3, s: 2, g: 1 } as const;
 export const byImportance = (a: Place, b: Place): number =>
   STATUS_RANK[b.status] - STATUS_RANK[a.status] || b.area - a.area;
 
-const landKeys = new Map<string, Land>();
-for (const land of LAENDER) {
-  for (const name of [land.iso, `DE-${land.iso}`, land.name]) {
-    landKeys.set(placeKey(name), land);
-    landKeys.set(plainKey(name), land); // "Baden-Wurttemberg" as well as "Baden-Wuerttemberg"
+// Built on first use, not when the script loads: folding (its Unicode tables and regular expression)
+// cost several milliseconds of a page's first paint that uses no `region`.
+let landKeys: Map<string, Land> | undefined;
+function landsByKey(): Map<string, Land> {
+  if (landKeys) return landKeys;
+  landKeys = new Map();
+  for (const land of LAENDER) {
+    for (const name of [land.iso, `DE-${land.iso}`, land.name]) {
+      landKeys.set(placeKey(name), land);
+      landKeys.set(plainKey(name), land); // "Baden-Wurttemberg" as well as "Baden-Wuerttemberg"
+    }
   }
+  return landKeys;
 }
 
 /** The Land named by its German name (any umlaut spelling) or ISO code, or undefined. */
-export const landNamed = (text: string): Land | undefined => landKeys.get(placeKey(text)) ?? landKeys.get(plainKey(text));
+export const landNamed = (text: string): Land | undefined => landsByKey().get(placeKey(text)) ?? landsByKey().get(plainKey(text));
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -110,7 +119,7 @@ export class PlaceIndex {
   match(name: string, land?: Land): NameMatch {
     const key = placeKey(name);
     const inLand = (place: Place) => !land || place.land === land;
-    const other = this.byCode.get(otherNames.get(key) ?? '');
+    const other = this.byCode.get(otherNameAgs(key) ?? '');
     if (other && inLand(other)) return { exact: [other], candidates: [other] };
     // "Stadt Heidelberg" is Heidelberg, unless a municipality is officially called so.
     if (TITLE.test(key) && !this.byName.has(key)) return this.match(name.replace(/^\s*\S+\s+/, ''), land);
