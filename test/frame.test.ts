@@ -282,7 +282,7 @@ describe('frame.html in an iframe from another origin, by the README snippet', f
     }
   });
 
-  it('with the resizer, a short list shows whole, and the frame never gets lower than the map', async () => {
+  it('a short list asks for the map\'s height, never less, and shows whole', async () => {
     // Bremen has two members: their list is lower than the map.
     const frame = embed({ src: SAMPLE, region: 'DE-HB', view: 'list' }, { width: 375 });
     await waitUntil(async () => (await frame.evaluate<unknown>(LIST)) !== null, 'the list', { timeout: 20000 });
@@ -438,6 +438,10 @@ describe('frame.html in an iframe from another origin, by the README snippet', f
     await frame.evaluate(`${ROOT}.querySelector('.member-card__join').click()`);
     await waitUntil(async () => (await frame.evaluate<unknown[]>(links('[part="contact-panel"]'))).length > 0, 'the contact panel');
     expect(await frame.evaluate(links('[part="contact-panel"]'))).to.deep.equal([['mailto:', '_top', '']]);
+    // The map's credits, Leaflet's own among them, leave the frame for a new tab too.
+    const credits = await frame.evaluate<string[][]>(links('.leaflet-control-attribution'));
+    expect(credits.length, 'Leaflet, OpenStreetMap or the basemap sources').to.be.greaterThan(1);
+    for (const credit of credits) expect(credit).to.deep.equal(['https:', '_blank', 'noopener noreferrer']);
 
     // A real click on "Mitglied werden?"'s mail link, through the README's sandbox.
     await consoleMessages(true);

@@ -80,7 +80,18 @@ describe('near: a municipality\'s own view', () => {
     const el = await loadedMap(SAMPLE, { near: '08221000', nearest: '3', 'places-url': placesUrl() });
     expect(statusText(el)).to.equal('3 Mitglieder in der Nähe von Heidelberg');
     expect(visibleCounts(el).total).to.equal(3);
-    expect((await listed(el)).places[0]).to.equal('Heidelberg');
+    expect(shadow(el).querySelector('.place-marker')!.textContent).to.contain('Heidelberg');
+    const list = await listed(el);
+    expect(list.title).to.equal('Die nächsten Mitglieder zu Heidelberg');
+    expect(list.places).to.have.length(3);
+    expect(list.places[0]).to.equal('Heidelberg');
+    // Each with its distance, nearest first.
+    const km = list.distances.map((text) => (/^[\d.,]+\s*km entfernt$/.test(text) ? Number.parseFloat(text.replace(/\./g, '').replace(',', '.')) : NaN));
+    expect(km, list.distances.join(' / ')).to.have.length(3);
+    for (const [index, distance] of km.entries()) {
+      expect(distance, list.distances[index]).to.be.a('number').and.not.NaN;
+      if (index > 0) expect(distance).to.be.at.least(km[index - 1]!);
+    }
   });
 
   it('"Alle Mitglieder zeigen" returns to the whole map and puts the focus into the search field', async () => {

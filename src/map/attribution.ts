@@ -14,3 +14,11 @@ export function attributionHtml(text: string): string {
     '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">OpenStreetMap</a>',
   );
 }
+
+/**
+ * Leaflet's own credit (its `prefix`), opening in a new tab like every other credit: without a target,
+ * a click inside an iframe would load leafletjs.com into the frame.
+ */
+export function inNewTab(credit: string): string {
+  return credit.replace(/<a /g, '<a target="_blank" rel="noopener noreferrer" ');
+}

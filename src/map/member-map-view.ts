@@ -1,5 +1,6 @@
 import L from './leaflet.js';
 import type { LatLngTuple, LeafletEvent, Map as LeafletMap, Marker, MarkerCluster, Popup } from 'leaflet';
+import { inNewTab } from './attribution.js';
 import { MapBackground, type Background } from './background.js';
 import { CLUSTER_CHUNK_MS, ClusterLoad } from './cluster-load.js';
 import { GestureHandling } from './gestures.js';
@@ -102,6 +103,8 @@ export class MemberMapView {
       markerZoomAnimation: animate,
       zoomControl: false,
     });
+    const credits = this.map.attributionControl;
+    if (credits) credits.setPrefix(inNewTab(String(credits.options.prefix ?? '')));
     this.labelMap();
     // The offset puts the tip just above the 26 px marker, where a bound popup would point.
     this.popup = L.popup({ maxWidth: 300, minWidth: 200, autoPanPadding: [16, 16], offset: [0, -6] });

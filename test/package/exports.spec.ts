@@ -66,3 +66,11 @@ test('the manifest lists the whole public interface of DESIGN.md', () => {
   }
   assert.deepEqual(names(element.slots).sort(), ['contact', 'empty']);
 });
+
+test('the iframe resizer dist/member-map-frame.js is well under 1 KB, self-contained, and runs no code from text', () => {
+  const resizer = readFileSync(file('dist/member-map-frame.js'), 'utf8');
+  // The licence comment is part of what a site copies, and counted.
+  assert.ok(Buffer.byteLength(resizer) < 1024, `${Buffer.byteLength(resizer)} bytes`);
+  assert.doesNotMatch(resizer, /\bimport\b|\brequire\(|\beval\(|new Function|innerHTML|document\.write/);
+  assert.match(resizer, /member-map:height/);
+});
