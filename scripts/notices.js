@@ -6,9 +6,11 @@
 //                                  the bundled data (Natural Earth, BKG VG250, GeoNames);
 //   dist/member-map.cdx.json       a CycloneDX SBOM of exactly those packages (@cyclonedx/cyclonedx-library),
 //                                  with licence, purl and the integrity hash from package-lock.json;
+//   dist/LICENSE                   member-map's own licence (a copy of the root LICENSE), so that a site
+//                                  that uploads dist/ has it beside the scripts;
 // and removes dist/.notices/. test/package/notices.spec.ts checks both against the shipped scripts'
 // source maps.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as CDX from '@cyclonedx/cyclonedx-library';
@@ -21,6 +23,8 @@ const RECORDS = path('dist', '.notices');
 
 export const NOTICES_FILE = 'THIRD-PARTY-LICENSES.txt';
 export const SBOM_FILE = 'member-map.cdx.json';
+/** member-map's own licence, copied from the root into dist/. */
+export const LICENSE_FILE = 'LICENSE';
 
 const pkg = JSON.parse(readFileSync(path('package.json'), 'utf8'));
 
@@ -190,11 +194,12 @@ export function writeNotices() {
   const packages = mergedRecords();
   writeFileSync(path('dist', NOTICES_FILE), noticesText(packages));
   writeFileSync(path('dist', SBOM_FILE), `${sbomJson(packages)}\n`);
+  copyFileSync(path(LICENSE_FILE), path('dist', LICENSE_FILE));
   rmSync(RECORDS, { recursive: true, force: true });
   return packages;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const packages = writeNotices();
-  console.log(`wrote dist/${NOTICES_FILE} and dist/${SBOM_FILE} (${packages.length} packages)`);
+  console.log(`wrote dist/${NOTICES_FILE}, dist/${SBOM_FILE} (${packages.length} packages) and dist/${LICENSE_FILE}`);
 }

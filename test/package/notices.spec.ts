@@ -2,7 +2,8 @@
 // The licence papers of what we ship (scripts/notices.js): every package bundled into a shipped
 // script, as its source map names it, is in dist/THIRD-PARTY-LICENSES.txt with its licence text and in
 // the SBOM dist/member-map.cdx.json, which lists nothing else; every shipped script says its licence;
-// LICENSE and the notices travel in the npm package. Runs after `npm run build` (npm test's order).
+// dist/ holds a copy of LICENSE; LICENSE and the notices travel in the npm package. Runs after
+// `npm run build` (npm test's order).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -128,6 +129,22 @@ test('the SBOM lists exactly the bundled packages, each with licence, purl and t
     assert.equal(algorithm, 'sha512');
     assert.deepEqual(component.hashes, [{ alg: 'SHA-512', content: Buffer.from(base64, 'base64').toString('hex') }], `${name}: its integrity hash`);
   }
+});
+
+test('dist/ carries member-map\'s own LICENSE: the root LICENSE, the MIT text with our copyright line', () => {
+  // A site that uploads dist/ (plain HTML, TYPO3) gets the scripts, whose banners say "MIT License", and
+  // THIRD-PARTY-LICENSES.txt, which says "(see LICENSE)": the MIT text asks for its notice to travel with them.
+  const copy = join(DIST, 'LICENSE');
+  assert.ok(existsSync(copy), 'npm run build writes dist/LICENSE');
+  const shipped = readFileSync(copy, 'utf8');
+  assert.equal(shipped, readFileSync(join(ROOT, 'LICENSE'), 'utf8'), 'dist/LICENSE is the root LICENSE, byte for byte');
+  const [, holder, terms] = shipped.match(/^MIT License\n\nCopyright \(c\) \d{4} (.+)\n\n([\s\S]+)$/) ?? [];
+  assert.equal(holder, 'The member-map contributors', 'its copyright line names us');
+  // The permission notice and the disclaimer, word for word as in the MIT text that REUSE keeps.
+  const mit = readFileSync(join(ROOT, 'LICENSES', 'MIT.txt'), 'utf8').replace(/^MIT License\n\nCopyright \(c\) <year> <copyright holders>\n\n/, '');
+  assert.match(mit, /^Permission is hereby granted/, 'LICENSES/MIT.txt is read as this test expects');
+  assert.equal(terms?.trim(), mit.trim(), 'dist/LICENSE has the MIT terms unchanged');
+  assert.equal(pkg.license, 'MIT');
 });
 
 test('LICENSE and the papers travel in the npm package', () => {
