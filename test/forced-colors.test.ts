@@ -1,5 +1,6 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { MemberMap } from '../src/member-map.js';
 import { loadedMap, shadow } from './helpers.js';
 
 // Windows high contrast, as Chromium emulates it: the browser replaces the author's colours with the
@@ -89,6 +90,20 @@ function nameOf(element: Element): string {
 /** Elements of `list` without a visible edge, each with the reason. */
 const edgeless = (list: Element[]) => list.map((element) => [nameOf(element), missingEdge(element)]).filter(([, why]) => why);
 
+/** The buttons under `selector` that are on screen, after checking that there are `count` of them. */
+function onScreen(el: HTMLElement, selector: string, count: number): HTMLElement[] {
+  const found = [...shadow(el).querySelectorAll<HTMLElement>(selector)].filter(shown);
+  expect(found.length, `${selector} on screen`).to.equal(count);
+  return found;
+}
+
+/** Takes the focus away, so that a focus ring does not count as an edge. */
+const blur = (el: HTMLElement) => (shadow(el).activeElement as HTMLElement | null)?.blur();
+
+let run = 0;
+/** Each test its own address for the places file (served wherever the element looks for it). */
+const placesUrl = () => `/forced-colors-${Date.now()}-${run++}/member-map-places.json`;
+
 describe('forced colours (Windows high contrast)', () => {
   before(async () => {
     await forcedColors(true);
@@ -152,5 +167,90 @@ describe('forced colours (Windows high contrast)', () => {
     const withdraw = shadow(granted).querySelector('.consent-withdraw')!;
     expect(withdraw, 'the button that hides the tiles').to.exist;
     expect(edgeless(buttons(granted))).to.deep.equal([]);
+  });
+
+  it('outlines the skip link when it has the focus, and every "Auf der Karte zeigen" in the list', async () => {
+    const el = await loadedMap('members.geojson');
+    const skip = shadow(el).querySelector<HTMLButtonElement>('.skip-link')!;
+    expect(shown(skip), 'the skip link without the focus: visually hidden').to.be.false;
+    skip.focus();
+    expect(shadow(el).activeElement, 'the skip link has the focus').to.equal(skip);
+    expect(shown(skip), 'the skip link with the focus').to.be.true;
+    expect(edgeless([skip])).to.deep.equal([]);
+
+    el.view = 'list';
+    await waitUntil(() => shadow(el).querySelectorAll('.list-member .link-button').length === 12, 'the 12 members listed', { timeout: 5000 });
+    blur(el);
+    const showOnMap = onScreen(el, '.list-member .link-button', 12);
+    for (const button of showOnMap) expect(button.textContent!.trim()).to.match(/^Auf der Karte zeigen: /);
+    expect(edgeless(showOnMap)).to.deep.equal([]);
+  });
+
+  it('outlines the near bar\'s "Alle Mitglieder zeigen" and the buttons that choose between places of one name', async () => {
+    const el = await loadedMap('members.geojson', { near: 'Heidelberg', 'places-url': placesUrl() });
+    await waitUntil(() => shadow(el).querySelector('.near-bar button'), 'the near bar', { timeout: 5000 });
+    const [showAll] = onScreen(el, '.near-bar button', 1);
+    expect(showAll!.textContent!.trim()).to.equal('Alle Mitglieder zeigen');
+    expect(edgeless([showAll!])).to.deep.equal([]);
+
+    const field = shadow(el).querySelector<HTMLInputElement>('[part="search"]')!;
+    field.value = 'Frankfurt';
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await waitUntil(() => shadow(el).querySelector('.place-choices[role="group"] button'), 'the choice between the Frankfurts', { timeout: 5000 });
+    blur(el);
+    const choices = onScreen(el, '.place-choices[role="group"] button', 2);
+    expect(choices.map((button) => button.textContent!.trim())).to.deep.equal(['Frankfurt am Main (Hessen)', 'Frankfurt (Oder) (Brandenburg)']);
+    expect(edgeless(choices)).to.deep.equal([]);
+  });
+
+  it('outlines the message and its retry when the member file cannot be reached', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = document.createElement('member-map') as MemberMap;
+      el.src = 'http://127.0.0.1:9/members.geojson'; // nothing listens there: a network failure, which offers a retry
+      const failed = oneEvent(el, 'member-map-error');
+      await fixture(html`<div style="width:800px">${el}</div>`);
+      await failed;
+      await el.updateComplete;
+      const message = shadow(el).querySelector<HTMLElement>('[part="error"]')!;
+      expect(message.textContent, 'the message of a network failure').to.match(/nicht erreichbar/);
+      const [retry] = onScreen(el, '[part="error"] button.retry', 1);
+      expect(retry!.textContent!.trim()).to.equal('Erneut versuchen');
+      expect(edgeless([message, retry!])).to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('outlines the message and its retry when a part of the map cannot be loaded', async function () {
+    this.timeout(30_000);
+    // The classic script in a frame of this page (the emulation covers it), its list part answered
+    // with 503 by the test server (scripts/test-servers.js, brokenParts), as test/chunks.test.ts does.
+    const frame = document.createElement('iframe');
+    frame.width = '900';
+    frame.height = '700';
+    frame.srcdoc = `<!doctype html><html lang="de"><body><member-map src="/test/fixtures/members.geojson" style="width: 800px"></member-map>
+      <script src="/broken-parts/forced-colors-${Date.now()}/dist/member-map.iife.js"></script></body></html>`;
+    const framed = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    try {
+      await framed;
+      const view = frame.contentWindow!;
+      expect(view.matchMedia('(forced-colors: active)').matches, 'the emulation is on in the frame').to.be.true;
+      const el = frame.contentDocument!.querySelector<HTMLElement>('member-map')!;
+      const root = () => el.shadowRoot;
+      await waitUntil(() => root()?.querySelector('[part="status"]')?.textContent?.trim() === '12 Mitglieder auf der Karte', 'the members on the map', { timeout: 15_000 });
+      root()!.querySelectorAll<HTMLButtonElement>('.view-toggle button')[1]!.click();
+      await waitUntil(() => root()!.querySelector('.list [role="alert"] button.retry'), 'the message with its retry', { timeout: 10_000 });
+      (root()!.activeElement as HTMLElement | null)?.blur();
+      const message = root()!.querySelector<HTMLElement>('.list [role="alert"]')!;
+      const retry = message.querySelector<HTMLButtonElement>('button.retry')!;
+      expect(message.querySelector('p')!.textContent).to.equal('Dieser Teil der Karte konnte nicht geladen werden. Bitte prüfen Sie die Internetverbindung.');
+      expect(shown(message) && shown(retry), 'message and retry on screen').to.be.true;
+      expect(edgeless([message, retry])).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
   });
 });
