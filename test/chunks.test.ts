@@ -37,6 +37,25 @@ async function page(script: string): Promise<Page> {
 
 const parts = (paths: string[]) => paths.filter((path) => /member-map-(search|list|contact|fullscreen)\.js$/.test(path));
 
+/**
+ * axe-core's violations inside `element`, run in the frame's own window (axe checks the document it was
+ * loaded into, shadow roots included), as test/frame.test.ts does for frame.html: one line per rule.
+ */
+async function axeViolations(frame: HTMLIFrameElement, element: Element): Promise<string[]> {
+  const view = frame.contentWindow as Window & { axe?: { run(context: Element): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } };
+  if (!view.axe) {
+    await new Promise((resolve, reject) => {
+      const script = frame.contentDocument!.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      script.onload = resolve;
+      script.onerror = () => reject(new Error('axe did not load'));
+      frame.contentDocument!.head.append(script);
+    });
+  }
+  const { violations } = await view.axe!.run(element);
+  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+}
+
 describe('the classic script loads its parts on first use', function () {
   this.timeout(30_000);
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
@@ -101,5 +120,21 @@ describe('the classic script loads its parts on first use', function () {
     expect(alert()).to.equal(null);
     // Asked for again under a new address: the browser would answer the failed one from its memory.
     expect(parts(requests())).to.deep.equal([`/broken-parts/${key}/dist/member-map-list.js`, `/broken-parts/${key}/dist/member-map-list.js`]);
+  });
+
+  it('the message of a part that cannot be loaded is an alert whose retry takes the focus, and axe finds no violation', async () => {
+    const { frame, root, el } = await page(`/broken-parts/parts-axe-${Date.now()}/dist/member-map.iife.js`);
+    expect(await axeViolations(frame, el), 'axe on the map, before the failure').to.deep.equal([]);
+    root.querySelectorAll<HTMLButtonElement>('.view-toggle button')[1]!.click();
+    const alert = () => root.querySelector<HTMLElement>('.list [role="alert"]');
+    await waitUntil(alert, 'the message', { timeout: 10_000 });
+    expect(alert()!.textContent).to.contain('Dieser Teil der Karte konnte nicht geladen werden.');
+    const retry = alert()!.querySelector<HTMLButtonElement>('button.retry')!;
+    expect(retry.localName).to.equal('button');
+    expect(retry.textContent!.trim()).to.equal('Erneut versuchen');
+    expect(retry.tabIndex, 'in the tab order').to.equal(0);
+    retry.focus();
+    expect(root.activeElement, 'the retry takes the focus').to.equal(retry);
+    expect(await axeViolations(frame, el), 'axe with the message').to.deep.equal([]);
   });
 });
