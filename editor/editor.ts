@@ -135,6 +135,11 @@ function refuse(message: string): void {
   update({ refused: message, status: '', progress: undefined });
 }
 
+/** The browser could not read a chosen file's bytes (moved, renamed or changed since it was chosen). */
+class NotReadable {
+  constructor(readonly cause: unknown) {}
+}
+
 async function open(file: File): Promise<void> {
   const token = ++job;
   // Refused before it is read: a file this big is no member list, and would freeze the page.
@@ -142,8 +147,12 @@ async function open(file: File): Promise<void> {
   if (tooLarge) return refuse(tooLarge);
   update({ status: strings.reading, refused: undefined, fatal: undefined, progress: undefined });
   try {
-    const [bytes] = await Promise.all([file.arrayBuffer(), gazetteerReady.then((loaded) => (gazetteer = loaded))]);
+    const [bytes] = await Promise.all([file.arrayBuffer().catch((error: unknown) => new NotReadable(error)), gazetteerReady.then((loaded) => (gazetteer = loaded))]);
     if (token !== job) return;
+    if (bytes instanceof NotReadable) {
+      console.error(`member-map workbench: the browser could not read ${file.name}:`, bytes.cause);
+      return refuse(strings.fileNotReadable(file.name));
+    }
     startSlice(); // a new task: the file's bytes have just arrived
     const isCurrent = () => token === job;
     const opened = await readMemberFile(file.name, new Uint8Array(bytes), messages, isCurrent);
@@ -160,7 +169,9 @@ async function open(file: File): Promise<void> {
     update({ fatal: { file: file.name, lines: problems }, status: strings.openFailed(file.name, problems[0] ?? ''), progress: undefined });
   } catch (error) {
     if (error instanceof Superseded) return;
-    refuse(strings.openFailed(file.name, error instanceof Error ? error.message : String(error)));
+    // The error's own words (English, technical) are for the console; the page says what to do.
+    console.error(`member-map workbench: opening ${file.name} failed:`, error);
+    if (token === job) refuse(gazetteer ? strings.openBroke(file.name) : strings.placesFailed);
   }
 }
 
@@ -531,4 +542,7 @@ if (draft) {
     await showPreview(checked, token);
   });
 }
-gazetteerReady.catch((error: unknown) => update({ status: strings.openFailed('member-map-places.json', String(error)) }));
+gazetteerReady.catch((error: unknown) => {
+  console.error('member-map workbench: the gazetteer could not be loaded:', error);
+  update({ status: strings.placesFailed });
+});

@@ -22,6 +22,12 @@ export interface EditorStrings {
   draftTooLarge: string;
   opened: (file: string, members: number, problems: number) => string;
   openFailed: (file: string, reason: string) => string;
+  /** The browser could not read the chosen file's bytes. */
+  fileNotReadable: (file: string) => string;
+  /** Opening failed for a reason the page did not expect (the details go to the console). */
+  openBroke: (file: string) => string;
+  /** The gazetteer, without which no list opens, could not be loaded. */
+  placesFailed: string;
   unknownFile: (file: string) => string;
   draftRestored: (file: string, when: string) => string;
   discardDraft: string;
@@ -120,6 +126,16 @@ export const de: EditorStrings = {
     `${file} geöffnet: ${de_(members)} ${members === 1 ? 'Mitglied' : 'Mitglieder'} auf der Karte` +
     (problems > 0 ? `, ${de_(problems)} ${problems === 1 ? 'Hinweis' : 'Hinweise'} im Prüfbericht. Weiter mit Schritt 2.` : '. Weiter mit Schritt 3.'),
   openFailed: (file, reason) => `${file} konnte nicht gelesen werden: ${reason}`,
+  fileNotReadable: (file) =>
+    `${file} konnte nicht gelesen werden: Der Browser bekommt keinen Zugriff auf die Datei. Das geschieht etwa, wenn sie nach der Auswahl ` +
+    'verschoben, umbenannt oder geändert wurde. Bitte wählen Sie die Datei erneut aus.',
+  openBroke: (file) =>
+    `${file} konnte nicht geöffnet werden: Dabei ist ein unerwarteter Fehler aufgetreten. Bitte wählen Sie die Datei noch einmal aus. ` +
+    'Tritt der Fehler wieder auf, speichern Sie die Datei neu (eine Tabelle in Excel oder LibreOffice als „CSV UTF-8“) und öffnen Sie dann diese.',
+  placesFailed:
+    'Das Ortsverzeichnis (member-map-places.json) konnte nicht geladen werden. Ohne es öffnet diese Seite keine Liste, denn es setzt die Kommunen auf die Karte. ' +
+    'Bitte laden Sie die Seite neu. Bleibt der Fehler, fehlt vermutlich die Datei member-map-places.json im Ordner von editor.html auf dem Server: ' +
+    'Bitte geben Sie das an die Betreuung der Website weiter.',
   unknownFile: (file) => `${file} ist weder eine Tabelle (.xlsx, .csv) noch eine Mitgliederdatei (.geojson).`,
   draftRestored: (file, when) => `Ihr Entwurf (${file}, zuletzt geändert ${when}) wurde wiederhergestellt.`,
   discardDraft: 'Entwurf verwerfen',
@@ -220,6 +236,16 @@ export const en: EditorStrings = {
     `Opened ${file}: ${en_(members)} ${members === 1 ? 'member' : 'members'} on the map` +
     (problems > 0 ? `, ${en_(problems)} ${problems === 1 ? 'note' : 'notes'} in the report. Go on with step 2.` : '. Go on with step 3.'),
   openFailed: (file, reason) => `${file} could not be read: ${reason}`,
+  fileNotReadable: (file) =>
+    `${file} could not be read: the browser has no access to the file. This happens, for example, when it was moved, renamed or changed ` +
+    'after it was chosen. Please choose the file again.',
+  openBroke: (file) =>
+    `${file} could not be opened: something unexpected went wrong. Please choose the file once more. ` +
+    'If it happens again, save the file anew (a sheet in Excel or LibreOffice as "CSV UTF-8") and open that one.',
+  placesFailed:
+    'The gazetteer (member-map-places.json) could not be loaded. Without it this page opens no list, because it places the municipalities on the map. ' +
+    'Please reload the page. If the error stays, member-map-places.json is probably missing from the folder of editor.html on the server: ' +
+    'please pass this on to whoever looks after the website.',
   unknownFile: (file) => `${file} is neither a sheet (.xlsx, .csv) nor a member file (.geojson).`,
   draftRestored: (file, when) => `Your draft (${file}, last changed ${when}) was restored.`,
   discardDraft: 'Discard draft',

@@ -76,6 +76,21 @@ export async function brokenParts(context, next) {
 }
 
 /**
+ * `/no-places/<path>` answers `<path>`, except the gazetteer (`member-map-places.json`), which is
+ * missing (404): for the workbench's answer to a site where the file was not uploaded.
+ */
+export async function noPlaces(context, next) {
+  const match = /^\/no-places(\/.*)$/.exec(context.path);
+  if (!match) return next();
+  if (match[1].endsWith('/member-map-places.json')) {
+    context.status = 404;
+    return;
+  }
+  context.path = match[1];
+  return next();
+}
+
+/**
  * `/csp/<path>` answers `<path>` with the strict Content-Security-Policy that the README documents,
  * for the workbench's CSP test (its relative requests stay under /csp/).
  */

@@ -230,14 +230,20 @@ function basemap(): Promise<Basemap> {
   return basemapFile;
 }
 
-let landFile: Promise<(lng: number, lat: number) => boolean> | undefined;
+type Land = (lng: number, lat: number) => boolean;
+const landFiles = new Map<string, Promise<Land>>();
 /**
  * Where there is land, from a source of its own: Natural Earth's 1:50m countries (world-atlas; its
  * `land` counts the Caspian Sea as land, and 1:110m misses the White Sea), by the even–odd rule. Rings that cross the antimeridian
  * (Russia's) are continued past 180°, and each place is tried 360° east and west as well.
+ * Up close (zoom 14) 1:50m is too coarse, its coasts lie kilometres off: there the reference is the
+ * 1:10m countries, the basemap's own source, so that check is on what the element draws and on how the
+ * basemap was simplified and quantised near Germany (about 200 m), not on the source.
  */
-function landReference(): Promise<(lng: number, lat: number) => boolean> {
-  landFile ??= fetch('/node_modules/world-atlas/countries-50m.json')
+function landReference(scale: '50m' | '10m' = '50m'): Promise<Land> {
+  let landFile = landFiles.get(scale);
+  if (landFile) return landFile;
+  landFile = fetch(`/node_modules/world-atlas/countries-${scale}.json`)
     .then((response) => response.json() as Promise<Topology<{ countries: GeometryCollection }>>)
     .then((topology) => {
       const land = feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon>;
@@ -267,6 +273,7 @@ function landReference(): Promise<(lng: number, lat: number) => boolean> {
       };
       return (lng: number, lat: number) => [lng, lng + 360, lng - 360].some((x) => inside(x, lat));
     });
+  landFiles.set(scale, landFile);
   return landFile;
 }
 
@@ -360,12 +367,23 @@ function edgePoints(map: DOMRect, step = 20): { x: number; y: number }[] {
   return points;
 }
 
+/** Which reference says where land is, and how far around it must be land to count as land for certain. */
+interface LandCheck {
+  scale: '50m' | '10m';
+  /** In degrees of latitude; east and west as many kilometres. */
+  radius: number;
+}
+/** 100 km in 1:50m: the basemap simplifies coasts far from Germany for zoom 4, where a pixel is 5–10 km. */
+const FAR: LandCheck = { scale: '50m', radius: 0.9 };
 /**
- * Land for certain: the reference has land here and 100 km around (the basemap simplifies coasts far
- * from Germany for zoom 4, where a pixel is 5–10 km).
+ * About 1.7 km in 1:10m, for zoom 14 near Germany (a pixel about 6 m): the basemap keeps Germany's
+ * surroundings at zoom-9 detail, quantised to 0.0036° × 0.0017° (about 240 × 190 m at 54° N).
  */
-const deepLand = (land: (lng: number, lat: number) => boolean, { lng, lat }: { lng: number; lat: number }) => {
-  const [dx, dy] = [0.9 / Math.cos((lat * Math.PI) / 180), 0.9];
+const CLOSE: LandCheck = { scale: '10m', radius: 0.015 };
+
+/** Land for certain: the reference has land here and `radius` around. */
+const deepLand = (land: Land, { lng, lat }: { lng: number; lat: number }, radius = FAR.radius) => {
+  const [dx, dy] = [radius / Math.cos((lat * Math.PI) / 180), radius];
   return [
     [0, 0],
     [-dx, 0],
@@ -379,8 +397,8 @@ const deepLand = (land: (lng: number, lat: number) => boolean, { lng, lat }: { l
  * What a visitor sees here: the whole map lies inside the basemap's data, and wherever the map's
  * edge is over land, the basemap has drawn land there. Returns how many edge points were land.
  */
-async function expectCovered(el: HTMLElement, view: View, what: string): Promise<number> {
-  const [data, land] = await Promise.all([basemap(), landReference()]);
+async function expectCovered(el: HTMLElement, view: View, what: string, check: LandCheck = FAR): Promise<number> {
+  const [data, land] = await Promise.all([basemap(), landReference(check.scale)]);
   const map = mapBox(el);
   const [west, south, east, north] = data.extent;
   const nw = view.toScreen(west, north);
@@ -402,12 +420,13 @@ async function expectCovered(el: HTMLElement, view: View, what: string): Promise
     count = 0;
     for (const point of edgePoints(map)) {
       const place = view.toPlace(point.x, point.y);
-      if (!deepLand(land, place)) continue;
+      if (!deepLand(land, place, check.radius)) continue;
       count += 1;
       // A point on a border may fall between two countries' fills: Leaflet simplifies each polygon on its
       // own by up to a pixel (the border's line covers that on screen). Land within 1.5 px counts.
       const near = [[0, 0], [1.5, 0], [-1.5, 0], [0, 1.5], [0, -1.5]].map(([dx, dy]) => new DOMPoint(point.x + dx!, point.y + dy!).matrixTransform(toSvg));
-      if (!near.some((inSvg) => shapes.some((path) => path.isPointInFill(inSvg)))) missing.push(`${place.lng.toFixed(1)}, ${place.lat.toFixed(1)}`);
+      const digits = check.radius < 0.1 ? 4 : 1;
+      if (!near.some((inSvg) => shapes.some((path) => path.isPointInFill(inSvg)))) missing.push(`${place.lng.toFixed(digits)}, ${place.lat.toFixed(digits)}`);
     }
     return missing;
   };
@@ -533,6 +552,37 @@ describe('offline basemap fills every map', function () {
       const el = await sizedMap(1280, 420, { center, zoom: '4' });
       const view = await settledView(el, cities);
       await expectCovered(el, view, `opened at ${center}`);
+    });
+  }
+
+  // The deepest zoom the map allows (14, a pixel about 6 m): inland over Heidelberg, and on the Baltic
+  // coast at Boltenhagen and at Ahlbeck on Usedom (where the coast meets the Polish border).
+  for (const [place, center] of [
+    ['Heidelberg', '49.4094,8.6942'],
+    ['Boltenhagen', '53.99,11.2'],
+    ['Ahlbeck', '53.94,14.19'],
+  ] as const) {
+    it(`a map opened at the deepest zoom (14) over ${place} is covered, with land where there is land`, async () => {
+      const { cities } = await basemap();
+      const el = await sizedMap(1280, 420, { center, zoom: '14' });
+      const view = await settledView(el, cities);
+      expect(view.zoom).to.equal(14);
+      expect(zoomButton(el, 'in').classList.contains('leaflet-disabled'), 'the deepest zoom: no level further in').to.equal(true);
+      const lands = await expectCovered(el, view, `${place} at zoom 14`, CLOSE);
+      // Not a test that checks nothing: land at the edge, and on the coast open sea as well.
+      const land = await landReference(CLOSE.scale);
+      const map = mapBox(el);
+      const sea = edgePoints(map).filter((point) => {
+        const { lng, lat } = view.toPlace(point.x, point.y);
+        const dx = CLOSE.radius / Math.cos((lat * Math.PI) / 180);
+        return [[0, 0], [-dx, 0], [dx, 0], [0, -CLOSE.radius], [0, CLOSE.radius]].every(([x, y]) => !land(lng + x!, lat + y!));
+      }).length;
+      const points = edgePoints(map).length;
+      if (place === 'Heidelberg') expect(lands, `edge points over land, of ${points}`).to.equal(points);
+      else {
+        expect(lands, `edge points over land, of ${points}`).to.be.greaterThan(points / 5);
+        expect(sea, `edge points over open sea, of ${points}`).to.be.greaterThan(points / 10);
+      }
     });
   }
 

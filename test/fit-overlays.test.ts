@@ -1,13 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MemberMap } from '../src/member-map.js';
 import { overlayInsets } from '../src/map/overlay-insets.js';
 import { shadow, visibleCounts } from './helpers.js';
 import '../src/define.js';
 
 // After every fit, each member marker and cluster lies wholly inside the map (its point at least half
-// its size from the edge) and clear of what covers the map: the consent bar, the zoom buttons and the
-// credit line.
+// its size from the edge) and clear of what covers the map: the consent bar (after consent, "Detailkarte
+// ausblenden"), the zoom buttons and the credit line.
 
 /** Germany's four extremes, as a web editor's wide banner must show them. */
 const EXTREMES = {
@@ -24,6 +24,8 @@ const EXTREMES = {
   })),
 };
 const SAMPLE = new URL('/data/members.geojson', location.href).href;
+/** The places file, as the test server serves it wherever the element looks for it. */
+const PLACES = '/fit-overlays/member-map-places.json';
 
 const SIZES: Array<[number, number]> = [
   [375, 480],
@@ -95,6 +97,56 @@ describe('fits clear the overlays', () => {
       const el = await mount(width, height, { src: SAMPLE, near: 'Neustadt, Hessen' });
       await waitUntil(() => shadow(el).querySelector('.near-bar'), 'the bar above the map', { timeout: 5000 });
       await waitUntil(() => misplaced(el).length === 0 && visibleCounts(el).total === 5, `${width}: the five members clear of the overlays: ${misplaced(el).join('; ')}`, { timeout: 5000 });
+    }
+  });
+
+  it('a place typed into the search field ("Heidelberg"): its nearest members clear of bar, zoom buttons and credit (375 × 480, 1280 × 420, 1920 × 360)', async () => {
+    for (const [width, height] of [[375, 480], [1280, 420], [1920, 360]] as const) {
+      const el = await mount(width, height, { src: SAMPLE, 'places-url': PLACES });
+      const input = shadow(el).querySelector<HTMLInputElement>('[part="search"]')!;
+      input.focus();
+      await sendKeys({ type: 'Heidelberg' });
+      const status = () => shadow(el).querySelector('[part="status"]')!.textContent!.trim();
+      await waitUntil(
+        () => status() === '5 Mitglieder in der Nähe von Heidelberg' && visibleCounts(el).total === 5,
+        `${width} × ${height}: the five nearest members on the map (status: ${status()})`,
+        { timeout: 5000 },
+      );
+      expect(shadow(el).querySelector('.place-marker'), 'the place is marked').to.not.equal(null);
+      expect(shadow(el).querySelector('.consent-prompt'), 'the consent bar is there to keep clear of').to.not.equal(null);
+      expect(misplaced(el), `${width} × ${height}`).to.deep.equal([]);
+      el.remove();
+    }
+  });
+
+  it('a fit after consent (the bar gone, "Detailkarte ausblenden" in its place) uses the room the bar took, clear of every control (1280 × 420 and 375 × 480)', async () => {
+    const { origin } = (await (await fetch('/__tiles/origin')).json()) as { origin: string };
+    for (const [width, height] of [[1280, 420], [375, 480]] as const) {
+      const el = await mount(width, height, { 'tile-url': `${origin}/fit-overlays-${width}/{z}/{x}/{y}.png` }, EXTREMES);
+      const lowest = () => Math.max(...[...shadow(el).querySelectorAll('.member-marker, .member-cluster')].map((icon) => rect(icon).bottom));
+      const before = lowest();
+      shadow(el).querySelector<HTMLButtonElement>('[part="consent"]')!.click();
+      await waitUntil(
+        () => !shadow(el).querySelector('.consent-prompt') && [...shadow(el).querySelectorAll<HTMLImageElement>('img.leaflet-tile')].some((tile) => tile.complete && tile.naturalWidth > 0),
+        `${width} × ${height}: tiles instead of the consent bar`,
+        { timeout: 5000 },
+      );
+      // The same members again: the fit of a new load, now without the bar.
+      const loaded = oneEvent(el, 'member-map-load');
+      el.data = structuredClone(EXTREMES);
+      await loaded;
+      await waitUntil(() => visibleCounts(el).total === 4, `${width} × ${height}: every member on the map again`, { timeout: 5000 });
+      expect(shadow(el).querySelector('.consent-withdraw'), 'the way back is shown over the map').to.not.equal(null);
+      expect(misplaced(el, ['.consent-withdraw', '.leaflet-control-zoom', '.leaflet-control-attribution']), `${width} × ${height}`).to.deep.equal([]);
+      expect(lowest(), `${width} × ${height}: Oberstdorf moves down into the room the bar left`).to.be.above(before);
+      // The sample, loaded after consent (at 375 × 480 its Freiburg marker came under "Detailkarte ausblenden").
+      const sample = oneEvent(el, 'member-map-load');
+      el.src = SAMPLE;
+      el.data = undefined;
+      await sample;
+      await waitUntil(() => visibleCounts(el).total === 63, `${width} × ${height}: the sample on the map`, { timeout: 5000 });
+      expect(misplaced(el, ['.consent-withdraw', '.leaflet-control-zoom', '.leaflet-control-attribution']), `${width} × ${height}, the sample`).to.deep.equal([]);
+      el.remove();
     }
   });
 

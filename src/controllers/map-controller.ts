@@ -130,7 +130,9 @@ export class MapController implements ReactiveController {
         this.host.selected = '';
       },
       initialView: () => this.initialView(),
-      overlays: () => [...this.host.renderRoot.querySelectorAll('.teaser-caption, .consent-prompt')],
+      // After consent, "Detailkarte ausblenden" sits in the bar's corner, smaller than the bar: it covers
+      // nothing new, so consenting needs no refit, but the fits after it keep clear of it.
+      overlays: () => [...this.host.renderRoot.querySelectorAll('.teaser-caption, .consent-prompt, .consent-withdraw')],
     });
     this.host.requestUpdate();
   }

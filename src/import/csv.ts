@@ -1,9 +1,16 @@
 // CSV text ↔ rows, with papaparse doing the quoting rules (quoted separators, doubled quotes,
 // line breaks inside quoted cells). Each row keeps the file line it starts on, for the report.
 
-import Papa from 'papaparse';
+import Papa, { type ParseError } from 'papaparse';
 
 export type Delimiter = ';' | ',' | '\t';
+
+/**
+ * Papaparse's error codes. With the separator given and no header row (as parsed here), only the two
+ * quote codes occur: `MissingQuotes` (a quote that is never closed) and `InvalidQuotes` (a lone quote
+ * inside a quoted cell). The report dictionaries word every code, so none reaches a reader in English.
+ */
+export type CsvErrorCode = ParseError['code'];
 
 export interface CsvRow {
   cells: string[];
@@ -16,8 +23,11 @@ export interface CsvRow {
 export interface CsvTable {
   delimiter: Delimiter;
   rows: CsvRow[];
-  /** The first syntax error, if any; rows from that point on are not trustworthy. */
-  error?: { line: number; detail: string };
+  /**
+   * The first syntax error, if any; rows from that point on are not trustworthy. `line` is the line of
+   * the opening quote of the broken cell (for a code without a position: the line its row starts on).
+   */
+  error?: { line: number; code: CsvErrorCode };
 }
 
 const CANDIDATES: readonly Delimiter[] = [';', ',', '\t'];
@@ -92,7 +102,9 @@ export function* csvSteps(text: string, delimiter: Delimiter = detectDelimiter(t
         newline ??= result.meta.linebreak;
         const end = result.meta.cursor;
         if (result.errors.length > 0 && !error) {
-          error = { line, detail: result.errors[0]!.message };
+          const { code, index } = result.errors[0]!;
+          // `index`: where the broken cell's text starts in `rest`, just after its opening quote.
+          error = { line: index === undefined ? line : line + countLineBreaks(rest.slice(start, index)), code };
           parser.abort();
           return;
         }

@@ -141,7 +141,7 @@ export function* importSteps(sheet: SheetTable, options: ImportOptions): Generat
   const stop = (item: Problem): ImportResult => ({ ...separator, problems: [...problems, item], stats, complete: false });
 
   if (table.error) {
-    return stop({ ...problem('csv-syntax', { detail: table.error.detail }), line: table.error.line });
+    return stop({ ...problem('csv-syntax', { reason: table.error.code }), line: table.error.line });
   }
   // The first row with any content holds the headers; a file of blank rows (or `;;;`) is empty.
   const header = table.rows.find((row) => !isBlank(row.cells));

@@ -2,6 +2,7 @@
 // report dictionaries (i18n/) turn them into German or English sentences.
 
 import type { Field } from './columns.js';
+import type { CsvErrorCode } from './csv.js';
 import type { Place } from './gazetteer.js';
 
 export type Severity = 'error' | 'warning';
@@ -12,7 +13,8 @@ export interface ProblemParams {
   'empty-file': Record<string, never>;
   /** A header row and nothing else. */
   'no-data-rows': Record<string, never>;
-  'csv-syntax': { detail: string };
+  /** The CSV parser's error code (src/import/csv.ts), worded by the dictionaries. */
+  'csv-syntax': { reason: CsvErrorCode };
   'no-municipality-column': { headers: string[] };
   'duplicate-column': { field: Field; first: string };
   /** Warning: a column that is not imported. */

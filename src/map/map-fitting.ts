@@ -28,7 +28,7 @@ export interface MapFittingOptions {
   still: boolean;
   /** The page's `center`/`zoom`, used instead of fitting the first time members are shown. */
   initialView: () => { center?: LatLngTuple; zoom?: number };
-  /** The element's own controls over the map (consent bar, teaser caption). */
+  /** The element's own controls over the map (consent bar or "Detailkarte ausblenden", teaser caption). */
   overlays: () => Element[];
   /** Leaflet's controls over the map (zoom buttons, credit line), where there are. */
   controls: () => (HTMLElement | undefined)[];
@@ -94,8 +94,9 @@ export class MapFitting {
   }
 
   /**
-   * What the controls on the map cover, measured now (the consent bar folds on narrow maps and is gone
-   * after consent): the element's own overlays, the zoom buttons and the credit line.
+   * What the controls on the map cover, measured now (the consent bar folds on narrow maps, and after
+   * consent gives way to the smaller "Detailkarte ausblenden"): the element's own overlays, the zoom
+   * buttons and the credit line.
    */
   covered(): Insets {
     const boxes = [...this.options.overlays(), ...this.options.controls()]

@@ -20,7 +20,7 @@ export interface MemberMapViewOptions {
   onClose: (member: Member) => void;
   /** The page's `center`/`zoom`, used instead of fitting the first time members are shown. */
   initialView: () => { center?: LatLngTuple; zoom?: number };
-  /** The element's own controls over the map (consent bar, teaser caption): fits keep members clear of them. */
+  /** The element's own controls over the map (consent bar or its way back, teaser caption): fits keep members clear of them. */
   overlays: () => Element[];
   /**
    * A still picture for the sidebar teaser: no controls, no keyboard, no gestures, markers and

@@ -96,6 +96,39 @@ describe('member-map-data as a process', () => {
       assert.deepEqual(await readdir(dir), []);
     }));
 
+  it('import of a CSV with broken quoting says where and what to fix, in the report language, exits 1 and writes nothing', () =>
+    withTempDir(async (dir) => {
+      const input = join(dir, 'offen.csv');
+      // The broken cell opens on line 4; its row starts on line 3.
+      await writeFile(input, 'Kommune;Funktion;Organisation\r\nKöln;x;y\r\nBonn;"Beauftragte für\r\nBürgerbeteiligung";"Stadt Bonn\r\nJena;x;y\r\n');
+      const output = join(dir, 'members.geojson');
+      const de = await cli('import', input, '-o', output);
+      assert.equal(de.code, 1);
+      assert.deepEqual(de.out.split('\n').slice(1), [
+        'Fehler: Zeile 4: Ein Anführungszeichen (") in dieser Zeile wird nicht geschlossen, deshalb ist die Datei ab hier nicht lesbar. ' +
+          'Bitte das fehlende schließende Anführungszeichen ergänzen oder das überzählige löschen.',
+        'Nichts geschrieben.',
+      ]);
+      const en = await cli('import', input, '-o', output, '--lang', 'en');
+      assert.equal(en.code, 1);
+      assert.deepEqual(en.out.split('\n').slice(1), [
+        'Error: line 4: A quote (") on this line is never closed, so the file cannot be read from here on. Add the missing closing quote or delete the extra one.',
+        'Nothing written.',
+      ]);
+      await writeFile(input, 'Kommune;Funktion\r\nBonn;"Büro "Bürgerbeteiligung" im Rathaus"\r\n');
+      const lone = await cli('import', input, '-o', output);
+      assert.equal(lone.code, 1);
+      assert.equal(
+        lone.out.split('\n')[1],
+        'Fehler: Zeile 2: In dieser Zeile steht ein einzelnes Anführungszeichen (") im Text einer Zelle, die selbst in Anführungszeichen steht; ' +
+          'deshalb ist die Datei ab hier nicht lesbar. Ein Anführungszeichen im Text muss doppelt geschrieben werden (""): ' +
+          'Bitte das Anführungszeichen verdoppeln oder löschen.',
+      );
+      // Not a word of the CSV parser's own (English) reasons.
+      for (const { out, err } of [de, en, lone]) assert.doesNotMatch(out + err, /Quoted field|unterminated|malformed|Trailing quote/i);
+      assert.deepEqual(await readdir(dir), ['offen.csv']);
+    }));
+
   it('validate exits 1 on a file with skipped features and 0 on a clean one', async () => {
     const broken = await spawnBin(['validate', elementFixture('mixed.geojson'), '--lang', 'en']);
     assert.equal(broken.code, 1);

@@ -73,11 +73,20 @@ describe('CSV parsing', () => {
 
   it('reports an unterminated quote with the line it starts on', () => {
     const table = parseCsv('Kommune;Funktion\nKöln;x\nBonn;"offen\nJena;y\n');
-    assert.equal(table.error?.line, 3);
+    assert.deepEqual(table.error, { line: 3, code: 'MissingQuotes' });
     assert.deepEqual(
       table.rows.map((row) => row.cells[0]),
       ['Kommune', 'Köln'],
     );
+  });
+
+  it('reports the line of the broken cell\'s opening quote, also when its row started lines before', () => {
+    // The row starts on line 3; its first quoted cell runs on to line 4 and is closed, the next one (line 4) is not.
+    const unclosed = parseCsv('Kommune;Funktion;Organisation\r\nKöln;x;y\r\nBonn;"Beauftragte für\r\nBürgerbeteiligung";"Stadt Bonn\r\nJena;x;y\r\n');
+    assert.deepEqual(unclosed.error, { line: 4, code: 'MissingQuotes' });
+    // A lone quote inside a quoted cell (it should have been doubled).
+    const lone = parseCsv('Kommune;Funktion\nKöln;x\n\nBonn;"Büro "Bürgerbeteiligung" im Rathaus"\n');
+    assert.deepEqual(lone.error, { line: 4, code: 'InvalidQuotes' });
   });
 
   it('writes cells with separators, quotes and line breaks so that they read back unchanged', () => {

@@ -29,8 +29,7 @@ export const de: Messages = {
   problem: {
     'empty-file': () => 'Die Datei ist leer.',
     'no-data-rows': () => 'Die Datei enthält nur die Überschriftenzeile, aber keine Mitglieder.',
-    'csv-syntax': ({ detail }) =>
-      `Die CSV-Datei ist ab hier nicht lesbar (${detail}). Meist fehlt ein schließendes Anführungszeichen.`,
+    'csv-syntax': ({ reason }) => de.csvSyntax[reason],
     'no-municipality-column': ({ headers }) =>
       `Keine Spalte für die Kommune gefunden (erwartet z. B. „Kommune“, „Gemeinde“ oder „Stadt“). Gefundene Spalten: ${headers.map(quote).join(', ') || '(keine)'}.`,
     'duplicate-column': ({ field, first }) =>
@@ -57,6 +56,22 @@ export const de: Messages = {
     'unknown-ags': ({ value }) => `Zum AGS ${value} kennt das Ortsverzeichnis keine Kommune; die Kommune wird über ihren Namen gesucht.`,
     'ags-state-mismatch': ({ ags, agsState, state }) => `Der AGS ${ags} gehört zu ${agsState}, eingetragen ist aber ${state}.`,
     'duplicate-id': ({ id, firstLine }) => `Die ID ${quote(id)} steht schon in Zeile ${firstLine}. Jede ID darf nur einmal vorkommen.`,
+  },
+  csvSyntax: {
+    MissingQuotes:
+      'Ein Anführungszeichen (") in dieser Zeile wird nicht geschlossen, deshalb ist die Datei ab hier nicht lesbar. ' +
+      'Bitte das fehlende schließende Anführungszeichen ergänzen oder das überzählige löschen.',
+    InvalidQuotes:
+      'In dieser Zeile steht ein einzelnes Anführungszeichen (") im Text einer Zelle, die selbst in Anführungszeichen steht; ' +
+      'deshalb ist die Datei ab hier nicht lesbar. Ein Anführungszeichen im Text muss doppelt geschrieben werden (""): ' +
+      'Bitte das Anführungszeichen verdoppeln oder löschen.',
+    UndetectableDelimiter:
+      'Das Trennzeichen zwischen den Spalten ist nicht zu erkennen. Bitte die Tabelle in Excel oder LibreOffice als „CSV UTF-8“ speichern.',
+    TooFewFields:
+      'Diese Zeile hat weniger Zellen als die Überschriftenzeile Spalten. Bitte die fehlenden Zellen ergänzen (leere Zellen mit Trennzeichen).',
+    TooManyFields:
+      'Diese Zeile hat mehr Zellen als die Überschriftenzeile Spalten. Steht ein Trennzeichen ohne Anführungszeichen in einer Zelle? ' +
+      'Bitte die Zelle in Anführungszeichen setzen oder das Trennzeichen löschen.',
   },
   place: (place) => `${place.name} (${place.land.name}, AGS ${place.ags})`,
   encoding: {

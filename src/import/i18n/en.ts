@@ -30,7 +30,7 @@ export const en: Messages = {
   problem: {
     'empty-file': () => 'The file is empty.',
     'no-data-rows': () => 'The file has a header row but no members.',
-    'csv-syntax': ({ detail }) => `The CSV cannot be read from here on (${detail}). Usually a closing quote is missing.`,
+    'csv-syntax': ({ reason }) => en.csvSyntax[reason],
     'no-municipality-column': ({ headers }) =>
       `No municipality column found (expected e.g. "Kommune", "Gemeinde", "Stadt" or "Municipality"). Columns found: ${headers.map(quote).join(', ') || '(none)'}.`,
     'duplicate-column': ({ field, first }) =>
@@ -56,6 +56,20 @@ export const en: Messages = {
     'unknown-ags': ({ value }) => `The gazetteer has no municipality with AGS ${value}; the municipality is looked up by name instead.`,
     'ags-state-mismatch': ({ ags, agsState, state }) => `AGS ${ags} belongs to ${agsState}, but the state column says ${state}.`,
     'duplicate-id': ({ id, firstLine }) => `The id ${quote(id)} is already used on line ${firstLine}. Each id must be unique.`,
+  },
+  csvSyntax: {
+    MissingQuotes:
+      'A quote (") on this line is never closed, so the file cannot be read from here on. ' +
+      'Add the missing closing quote or delete the extra one.',
+    InvalidQuotes:
+      'On this line a single quote (") stands in the text of a cell that is itself in quotes, so the file cannot be read from here on. ' +
+      'A quote inside the text must be written twice (""): double the quote or delete it.',
+    UndetectableDelimiter:
+      'The separator between the columns cannot be recognised. Save the sheet in Excel or LibreOffice as "CSV UTF-8".',
+    TooFewFields: 'This line has fewer cells than the header row has columns. Add the missing cells (empty cells with separators).',
+    TooManyFields:
+      'This line has more cells than the header row has columns. Is there a separator without quotes in a cell? ' +
+      'Put the cell in quotes or delete the separator.',
   },
   place: (place) => `${place.name} (${place.land.name}, AGS ${place.ags})`,
   encoding: {

@@ -2,7 +2,7 @@
 
 import type { SkipCode } from '../../data/members.js';
 import type { Field } from '../columns.js';
-import type { Delimiter } from '../csv.js';
+import type { CsvErrorCode, Delimiter } from '../csv.js';
 import type { Encoding } from '../decode.js';
 import type { Place } from '../gazetteer.js';
 import type { ImportStats } from '../import.js';
@@ -20,6 +20,11 @@ export interface Messages {
   column: (header: string) => string;
   field: Record<Field, string>;
   problem: { [Code in ProblemCode]: (params: ProblemParams[Code]) => string };
+  /**
+   * Why a CSV file cannot be read, by the parser's error code, and what to fix; the report names the
+   * line before it ("Zeile 3: …"). Used by the `csv-syntax` problem.
+   */
+  csvSyntax: Record<CsvErrorCode, string>;
   place: (place: Place) => string;
   encoding: Record<Encoding, string>;
   delimiter: Record<Delimiter, string>;
