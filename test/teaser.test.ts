@@ -153,13 +153,21 @@ describe('teaser for a sidebar', () => {
     el.setAttribute('href', '#karte');
     const failed = new Promise((resolve) => el.addEventListener('member-map-error', resolve, { once: true }));
     el.src = '/nowhere/members.geojson';
-    await fixture(html`<div style="width: 260px">${el}</div>`);
+    // A page whose own type is a serif: the note must keep the element's type, like the caption.
+    await fixture(html`<div style="width: 260px; font: 20px/2 serif; color: #c00">${el}</div>`);
     el.scrollIntoView();
     await failed;
     await el.updateComplete;
     const link = shadow(el).querySelector('a.teaser')!;
     expect(spokenText(link).replace(/\s+/g, ' ').trim()).to.equal('Mitgliederkarte: Zur Mitgliederkarte. Zur vollständigen Karte');
-    expect(shadow(el).querySelector('[part="error"]')!.getAttribute('role')).to.equal('alert');
+    const note = shadow(el).querySelector('[part="error"]')!;
+    expect(note.getAttribute('role')).to.equal('alert');
+    const noteStyle = getComputedStyle(note.querySelector('strong')!);
+    const linkStyle = getComputedStyle(link);
+    expect(noteStyle.fontFamily, 'the note in the element’s type, not the page’s').to.equal(linkStyle.fontFamily);
+    expect(noteStyle.fontFamily).not.to.contain('serif,').and.not.to.equal('serif');
+    expect(noteStyle.color).to.equal(linkStyle.color);
+    expect(parseFloat(noteStyle.fontSize)).to.be.below(20);
   });
 
   it('takes only http(s) addresses: href="javascript:…" is no teaser', async () => {

@@ -7,9 +7,18 @@ export const teaserStyles = css`
     display: block;
     width: 100%;
     height: 100%;
+    text-decoration: none;
+  }
+  /* The note of a failed file lies beside the link, not inside it: the same type, not the page's. */
+  .teaser,
+  .teaser ~ .error {
     font-family: var(--member-map-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: #1b232c;
-    text-decoration: none;
+  }
+  .teaser ~ .error {
+    font-size: 14px;
+    font-style: normal;
+    line-height: 1.35;
   }
   /* Every click on the box is a click on the link (markercluster's icons would catch them). */
   .teaser .map,
