@@ -57,6 +57,13 @@ function pageLinks(): Plugin {
 // classic script for CMS pages; `--mode editor` and `--mode embed` the coordinator's workbench and the
 // embed generator (dist/editor.html, dist/embed.html, with their scripts, which find the gazetteer and
 // the basemap next to them). `npm run build` runs them all.
+/**
+ * Every shipped script is plain ASCII (ä as \u00e4): a classic script takes the page's character
+ * set when the server names none, and on a page in ISO-8859-1 (older CMS installations) UTF-8 text
+ * broke the script with a syntax error.
+ */
+export const ASCII_ONLY = 'ascii' as const;
+
 export default defineConfig(({ mode }) => {
   const classic = mode === 'iife';
   const plugins = [markerclusterAsModule(), leafletCssWithoutImages(), minifiedElementCss()];
@@ -80,7 +87,7 @@ export default defineConfig(({ mode }) => {
       worker: {
         format: 'es' as const,
         plugins: () => [...licenseNotices(`${mode}-worker`)],
-        rollupOptions: { output: { sourcemap: true, entryFileNames: `${script}-[name].js`, chunkFileNames: `${script}-[name]-[hash].js` } },
+        rollupOptions: { output: { charset: ASCII_ONLY, sourcemap: true, entryFileNames: `${script}-[name].js`, chunkFileNames: `${script}-[name]-[hash].js` } },
       },
       build: {
         outDir: here('dist'),
@@ -93,6 +100,7 @@ export default defineConfig(({ mode }) => {
         rollupOptions: {
           input: { [script]: here(`${page.folder}/${page.html}`), ...classic },
           output: {
+            charset: ASCII_ONLY,
             entryFileNames: (chunk) => `${chunk.name in classic ? chunk.name : script}.js`,
             chunkFileNames: `${script}-[name]-[hash].js`,
             assetFileNames: `${script}[extname]`,
@@ -123,7 +131,9 @@ export default defineConfig(({ mode }) => {
       // markercluster stay inside, since markercluster only works through its module wrapper
       // (scripts/build-plugins.js). The classic script carries everything.
       // Its chunks (shared modules, and the parts loaded on first use) carry the package's name in dist/.
-      rollupOptions: classic ? {} : { external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//], output: { chunkFileNames: 'member-map-[name]-[hash].js' } },
+      rollupOptions: classic
+        ? { output: { charset: ASCII_ONLY } }
+        : { external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//], output: { charset: ASCII_ONLY, chunkFileNames: 'member-map-[name]-[hash].js' } },
     },
   };
 });

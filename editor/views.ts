@@ -117,7 +117,7 @@ export function reportList(sheet: Sheet, checked: Checked, page: number, strings
           ].filter(Boolean);
           return html`
             <li class="report-item ${problem.severity}">
-              <p class="report-where"><span class="severity">${messages.severity[problem.severity]}</span>${where.map((part) => html` · ${part}`)}</p>
+              <p class="report-where"><span class="severity">${messages.severity[problem.severity]}</span>${where.map((part) => html` &middot; ${part}`)}</p>
               <p class="report-text">${reportText(problem, strings, messages)}</p>
               ${action(problem, rowIndexOf(sheet, problem.line), strings, actions)}
             </li>

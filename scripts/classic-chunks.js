@@ -57,6 +57,8 @@ export async function buildClassicChunks() {
         target: 'es2021',
         sourcemap: true,
         lib: { entry: `${ENTRY_PREFIX}${name}`, formats: ['iife'], name: `memberMap_${name}`, fileName: () => `member-map-${name}.js` },
+        // Plain ASCII, like the classic script itself (vite.config.ts, ASCII_ONLY).
+        rollupOptions: { output: { charset: 'ascii' } },
       },
     });
   }

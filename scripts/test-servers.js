@@ -102,6 +102,20 @@ export async function strictCsp(context, next) {
   context.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'");
 }
 
+/**
+ * `/latin1/<path>` answers `<path>` as an older CMS would: HTML as ISO-8859-1, scripts with no
+ * character set of their own (so the browser decodes them in the page's).
+ */
+export async function latin1(context, next) {
+  const match = /^\/latin1(\/.*)$/.exec(context.path);
+  if (!match) return next();
+  context.path = match[1];
+  await next();
+  const type = String(context.response.get('Content-Type'));
+  if (type.includes('html')) context.set('Content-Type', 'text/html; charset=iso-8859-1');
+  else if (type.includes('javascript')) context.set('Content-Type', 'text/javascript');
+}
+
 const answered = new Set();
 /**
  * `/hang/<path>` never answers (until the browser gives up, at most 60 s); `/hang-once/<key>/<path>`

@@ -343,3 +343,32 @@ describe('<member-map> on a WordPress-like page that has its own Leaflet 1.7', (
     expect((await log()).filter((request) => !request.path.includes('/element/') && !request.path.includes('/page/'))).to.deep.equal([]);
   });
 });
+
+describe('a page in ISO-8859-1', () => {
+  it('runs the classic script served without a character set, and shows its German text right', async () => {
+    // Older CMS installations serve their pages as ISO-8859-1 and scripts with no character set: the
+    // browser then decodes the script as the page. UTF-8 text in it broke it with a syntax error.
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 800px; height: 420px; border: 0';
+    const errors: string[] = [];
+    const loaded = new Promise<void>((resolve) => (frame.onload = () => resolve()));
+    frame.src = '/latin1/test/fixtures/latin1-page.html';
+    document.body.append(frame);
+    try {
+      await loaded;
+      const win = frame.contentWindow as Window & typeof globalThis;
+      win.addEventListener('error', (event) => errors.push(event.message));
+      expect(win.document.characterSet, 'the page is read as Latin-1').to.equal('windows-1252');
+      await waitUntil(() => win.customElements.get('member-map'), 'the element defined (a script that does not parse never defines it)', { timeout: 6000 });
+      const el = win.document.querySelector('member-map')!;
+      await waitUntil(() => shadow(el).querySelectorAll('.member-marker, .member-cluster').length > 0, 'the members on the map', { timeout: 3000 });
+      const text = shadow(el).textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('Dabei wird Ihre IP-Adresse an tile.openstreetmap.org übertragen.');
+      const search = shadow(el).querySelector('input[type="search"]') as HTMLInputElement;
+      expect(search.placeholder).to.contain('…');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+});

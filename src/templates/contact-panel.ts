@@ -27,7 +27,7 @@ export function contactPanel(options: ContactPanelOptions): TemplateResult {
       @keydown=${options.onKeydown}
     >
       <button type="button" class="close" aria-label=${strings.close} @click=${options.onClose}>
-        <span aria-hidden="true">×</span>
+        <span aria-hidden="true">&times;</span>
       </button>
       <p id="contact-title" class="contact-panel__title">${strings.contactTitle}</p>
       <slot name="contact"><p>${strings.contactText}</p></slot>

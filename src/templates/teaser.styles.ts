@@ -54,8 +54,7 @@ export const teaserStyles = css`
     color: var(--_accent);
   }
   /* At the box's right edge, so that it does not move when the count replaces "Lade Mitglieder…". */
-  .teaser-count::after {
-    content: '→' / '';
+  .teaser-arrow {
     position: absolute;
     right: 0;
   }

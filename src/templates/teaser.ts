@@ -24,7 +24,8 @@ export function teaser({ strings, href, caption }: TeaserOptions): TemplateResul
       <div class="map" part="map" inert></div>
       <span class="teaser-caption">
         <span class="teaser-count"
-          ><span class="visually-hidden">${strings.teaserBefore}</span>${caption ?? strings.loading}<span class="visually-hidden">${strings.teaserAfter}</span></span
+          ><span class="visually-hidden">${strings.teaserBefore}</span>${caption ?? strings.loading}<span class="visually-hidden">${strings.teaserAfter}</span
+          ><span class="teaser-arrow" aria-hidden="true">&rarr;</span></span
         >
         <span class="teaser-attribution" aria-hidden="true">${strings.basemapCredit}</span>
       </span>

@@ -74,3 +74,14 @@ test('the iframe resizer dist/member-map-frame.js is well under 1 KB, self-conta
   assert.doesNotMatch(resizer, /\bimport\b|\brequire\(|\beval\(|new Function|innerHTML|document\.write/);
   assert.match(resizer, /member-map:height/);
 });
+
+test('every shipped script is plain ASCII, so that a page in another character set reads it right', async () => {
+  const { readdirSync } = await import('node:fs');
+  const scripts = readdirSync(file('dist')).filter((name) => name.endsWith('.js'));
+  assert.ok(scripts.includes('member-map.iife.js'));
+  for (const name of scripts) {
+    const text = readFileSync(file(`dist/${name}`), 'utf8');
+    const at = text.search(/[^\x00-\x7f]/);
+    assert.equal(at, -1, `${name}: "${text.slice(Math.max(0, at - 30), at + 10)}"`);
+  }
+});
