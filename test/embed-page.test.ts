@@ -594,6 +594,10 @@ describe('embed generator: the page (demo/embed.html)', () => {
     $<HTMLInputElement>('#embed-way-iframe').click();
     expect(code()).to.match(/^<iframe src="\/fileadmin\/member-map\/frame\.html\?src=[^"]*region=DE-HE/);
     expect($('#embed-steps-iframe').hidden).to.equal(false);
+    // Typed into a CMS's own iframe fields instead of pasted, the snippet loses its sandbox and fullscreen: the step says so.
+    const fields = $('#embed-iframe-fields');
+    expect(fields.checkVisibility()).to.equal(true);
+    expect(fields.textContent!.replace(/\s+/g, ' ')).to.match(/Ohne sandbox hat die Karte .* Ohne allow="fullscreen" füllt die Vollbild-Taste nur den Rahmen/);
     expect($('#embed-resizer-field').hidden).to.equal(false);
     expect($('#embed-resizer-field').checkVisibility()).to.equal(true);
     expect($('#embed-way-note').textContent).to.contain('erst nach Zustimmung');
