@@ -6,7 +6,7 @@ import { CHROME_ARGS, findChrome, findFirefox } from './scripts/chrome.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { frameCommands } from './scripts/frame-commands.js';
 import { accessibilityCommands, dataCommand, inlineCss, markercluster, retryReport, touchEmulation } from './scripts/test-plugins.js';
-import { chunked, dataFiles, latin1, raw, strictCsp, generated, hanging, heldResponses, brokenParts, noPlaces, slowResponses, tileServer } from './scripts/test-servers.js';
+import { chunked, dataFiles, latin1, raw, strictCsp, generated, hanging, heldResponses, brokenParts, noPlaces, slowResponses, tileServer, uploadedDist } from './scripts/test-servers.js';
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chrome/Chromium found: run `node scripts/chrome.js --ensure`.');
@@ -68,7 +68,7 @@ const firefox = chromeLauncher({
 
 export default {
   nodeResolve: { exportConditions: ['production'] },
-  middleware: [strictCsp, latin1, raw, slowResponses, heldResponses, brokenParts, noPlaces, hanging, chunked, generated, dataFiles, tileServer()],
+  middleware: [strictCsp, latin1, raw, uploadedDist, slowResponses, heldResponses, brokenParts, noPlaces, hanging, chunked, generated, dataFiles, tileServer()],
   concurrency: 1,
   // One browser at a time: Chromium's timing tests (long tasks, spiderfy) keep both cores to
   // themselves, and the two engines never compete for focus or the test servers.

@@ -159,6 +159,38 @@ export async function raw(context, next) {
   context.body = await readFile(new URL(`..${match[1]}`, import.meta.url));
 }
 
+const UPLOADED_TYPES = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json',
+  geojson: 'application/geo+json',
+  map: 'application/json',
+  txt: 'text/plain; charset=utf-8',
+  zip: 'application/zip',
+};
+/**
+ * `/uploaded-dist/<file>` is the built dist/ folder as a web editor has just uploaded it: its files
+ * exactly as built, read from disk (no dev-server transform, no stand-in from `dataFiles`), and no
+ * `members.geojson` (404 even if one lies in dist/ locally), for the embed generator's first visit.
+ */
+export async function uploadedDist(context, next) {
+  const match = /^\/uploaded-dist\/([\w.-]+)$/.exec(context.path);
+  if (!match) return next();
+  const name = match[1];
+  const type = UPLOADED_TYPES[name.split('.').pop()];
+  if (name === 'members.geojson' || !type) {
+    context.status = 404;
+    return;
+  }
+  try {
+    context.body = await readFile(new URL(`../dist/${name}`, import.meta.url));
+    context.type = type;
+  } catch {
+    context.status = 404;
+  }
+}
+
 /** `/generated/<n>.geojson`: n members spread over Germany, the same every time (seeded). */
 export async function generated(context, next) {
   const match = /^\/generated\/(\d+)\.geojson$/.exec(context.path);

@@ -19,7 +19,28 @@ const HOST = '127.0.0.1';
 const SITE_CONFIG = `/etc/wordpress/config-${HOST}.php`;
 const DB = { name: 'member_map_test', user: 'member_map_test', password: `pw${process.pid}${Date.now()}` };
 const SAMPLE = join(ROOT, 'data/members.geojson');
-const SAMPLE_COUNT = JSON.parse(readFileSync(SAMPLE, 'utf8')).features.length;
+const SAMPLE_FEATURES = JSON.parse(readFileSync(SAMPLE, 'utf8')).features;
+const SAMPLE_COUNT = SAMPLE_FEATURES.length;
+
+/**
+ * What a map opened on Heidelberg should list, worked out here from the sample alone (not with the
+ * element's code): the 5 members nearest to the sample's Heidelberg member, by great-circle distance.
+ * The element measures from the gazetteer's point inside Heidelberg instead, a few km away, so its
+ * distances may differ by that much; the 5th and 6th nearest lie 20 km apart, so the five are the same.
+ */
+const NEAR_HEIDELBERG = (() => {
+  const radians = (degrees) => (degrees * Math.PI) / 180;
+  const km = ([lng1, lat1], [lng2, lat2]) => {
+    const h = Math.sin(radians(lat2 - lat1) / 2) ** 2 + Math.cos(radians(lat1)) * Math.cos(radians(lat2)) * Math.sin(radians(lng2 - lng1) / 2) ** 2;
+    return 2 * 6371 * Math.asin(Math.sqrt(h));
+  };
+  const home = SAMPLE_FEATURES.find((feature) => feature.properties.municipality === 'Heidelberg').geometry.coordinates;
+  return SAMPLE_FEATURES.map((feature) => ({ place: feature.properties.municipality, km: km(home, feature.geometry.coordinates) }))
+    .sort((a, b) => a.km - b.km)
+    .slice(0, 5);
+})();
+/** How far the element's distances may lie from NEAR_HEIDELBERG's (other starting point, rounding). */
+const NEAR_TOLERANCE_KM = 5;
 
 const log = (message) => console.log(`test:wordpress: ${message}`);
 const cleanups = [];
@@ -125,6 +146,9 @@ define('WP_CONTENT_URL', '${site}/wp-content');
 define('WP_HOME', '${site}');
 define('WP_SITEURL', '${site}');
 define('FS_METHOD', 'direct');
+// The test machine may have no internet: WordPress's own calls to other hosts (its cron's update
+// checks and pings) fail at once instead of waiting for DNS. The plugin itself calls no one.
+define('WP_HTTP_BLOCK_EXTERNAL', true);
 $table_prefix = 'wp_';
 `,
   );
@@ -152,8 +176,16 @@ if (is_file('/usr/share/wordpress' . $path)) { require '/usr/share/wordpress' . 
 require '/usr/share/wordpress/index.php';
 `,
   );
-  const server = spawn('php', ['-S', `${HOST}:${port}`, '-t', '/usr/share/wordpress', router], { stdio: 'ignore' });
-  cleanups.push(() => server.kill());
+  // Several workers, as a real web server has: WordPress's cron, run by a visit after a post is
+  // published, requests the site itself (a HEAD for each address in the post, looking for enclosures),
+  // and a one-request-at-a-time server would wait for itself until that request times out. The workers
+  // share the server's process group, which is stopped as a whole.
+  const server = spawn('php', ['-S', `${HOST}:${port}`, '-t', '/usr/share/wordpress', router], {
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+  });
+  cleanups.push(() => process.kill(-server.pid, 'SIGTERM'));
   await waitFor('the web server', async () => fetch(`${site}/readme.html`).then((r) => r.ok, () => false));
 
   log(`installing WordPress at ${site} …`);
@@ -197,7 +229,8 @@ require '/usr/share/wordpress/index.php';
       'shortcode' => $publish('Shortcode', '[member-map src="' . $src . '"]'),
       'block' => $publish('Block', '<!-- wp:member-map/map {"src":"' . $src . '"} /-->'),
       'nearShortcode' => $publish('Heidelberg', '[member-map src="' . $src . '" near="Heidelberg"]'),
-      'nearBlock' => $publish('AGS', '<!-- wp:member-map/map {"src":"' . $src . '","near":"08221000"} /-->'),
+      'nearShortcodeAgs' => $publish('AGS im Shortcode', '[member-map src="' . $src . '" near="08221000"]'),
+      'nearBlock' => $publish('AGS im Block', '<!-- wp:member-map/map {"src":"' . $src . '","near":"08221000"} /-->'),
       'tag' => $publish('Tag', '<!-- wp:html --><member-map src="' . $src . '" region="" onclick="alert(1)" onmouseover="alert(2)" style="position:fixed"></member-map><!-- /wp:html -->'),
       'links' => $publish('Links', '<!-- wp:html --><member-map src="javascript:alert(3)" teaser href="javascript:alert(4)"></member-map><!-- /wp:html -->'),
       'plain' => $publish('Ohne Karte', '<p>Eine Seite ohne Karte.</p>'),
@@ -247,7 +280,27 @@ require '/usr/share/wordpress/index.php';
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
   cleanups.unshift(() => browser.close());
-  const visit = async (id, what) => {
+  /**
+   * A map opened with `near`, read as a visitor sees it: the place marker on the map, then, after a
+   * click on "Liste" ("List" on an English site) in the map's toolbar, the list's title, places and
+   * distances.
+   */
+  const readNearView = async (page) => {
+    await page.waitForFunction(() => document.querySelector('member-map')?.shadowRoot?.querySelector('.place-marker'), null, { timeout: 15000 });
+    const marker = await page.evaluate(() => document.querySelector('member-map').shadowRoot.querySelector('.place-marker').textContent.trim());
+    await page.locator('member-map .view-toggle button', { hasText: /^\s*(Liste|List)\s*$/ }).click();
+    await page.waitForFunction(() => document.querySelector('member-map').shadowRoot.querySelector('.list-member__distance'), null, { timeout: 15000 });
+    return {
+      marker,
+      ...(await page.evaluate(() => {
+        const list = document.querySelector('member-map').shadowRoot.querySelector('.list');
+        const texts = (selector) => [...list.querySelectorAll(selector)].map((node) => node.textContent.trim());
+        return { title: list.querySelector('h3')?.textContent?.trim(), places: texts('.list-member__place'), distances: texts('.list-member__distance') };
+      })),
+    };
+  };
+
+  const visit = async (id, what, { near = false } = {}) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const html = await (await fetch(`${site}/?p=${id}`)).text();
     const requests = [];
@@ -274,12 +327,15 @@ require '/usr/share/wordpress/index.php';
     const foreign = requests.filter((url) => !url.startsWith(site));
     const attributes = await page.evaluate(() => [...(document.querySelector('member-map')?.attributes ?? [])].map((a) => a.name));
     const status = await page.evaluate(() => document.querySelector('member-map')?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim());
+    const nearView = near ? await readNearView(page).catch((error) => ({ error: error.message })) : undefined;
+    // The list view's part comes from the plugin's folder too: counted after it.
+    const foreignAfter = requests.filter((url) => !url.startsWith(site));
     await page.close();
     log(`${what}: ${shown} members shown, script loaded ${scripts}×, other hosts: ${foreign.length}`);
     // The plugin's script tag: deferred, and in the footer (after the page's content).
     const tag = html.match(/<script[^>]*plugins\/member-map\/member-map\.iife\.js[^>]*>/)?.[0] ?? '';
     const footer = tag !== '' && html.indexOf(tag) > html.lastIndexOf('<member-map');
-    return { shown, scripts, foreign, attributes, status, deferred: /\sdefer\b/.test(tag), footer };
+    return { shown, scripts, foreign: foreignAfter, attributes, status, nearView, deferred: /\sdefer\b/.test(tag), footer };
   };
 
   for (const [key, what] of [['shortcode', 'shortcode [member-map]'], ['block', 'block member-map/map'], ['tag', 'bare tag in Custom HTML']]) {
@@ -290,15 +346,43 @@ require '/usr/share/wordpress/index.php';
     check(result.foreign.length === 0, `the ${what} page asks no other host (${result.foreign.join(', ')})`);
     if (key === 'tag') check(!result.attributes.some((name) => name.startsWith('on') || name === 'style'), `no handler or style on the rendered tag (${result.attributes})`);
   }
-  // A municipality's own view, by name in the shortcode and by AGS in the block.
-  for (const [key, what] of [['nearShortcode', 'shortcode with near="Heidelberg"'], ['nearBlock', 'block with near 08221000']]) {
-    const result = await visit(posts[key], `author's post with the ${what}`);
+  // A municipality's own view: by name and by AGS in the shortcode, by AGS in the block (and by name in
+  // the block editor's field, below).
+  const checkNear = (result, what) => {
     check(
       // The element speaks the page's language: WordPress's default site is English.
       result.shown === 5 && /^5 (Mitglieder in der Nähe von|members near) Heidelberg$/.test(result.status ?? ''),
       `the ${what} opens on Heidelberg with its 5 nearest members (${result.shown}, "${result.status}")`,
     );
+    const view = result.nearView ?? {};
+    check(/Heidelberg/.test(view.marker ?? ''), `the ${what} marks Heidelberg on the map (${view.error ?? `"${view.marker}"`})`);
+    const places = view.places ?? [];
+    const km = (view.distances ?? []).map((text) => {
+      const german = / km entfernt$/.test(text);
+      const number = /^([\d.,]+) km (entfernt|away)$/.exec(text)?.[1];
+      return number === undefined ? NaN : Number(german ? number.replace(/\./g, '').replace(',', '.') : number.replace(/,/g, ''));
+    });
+    const expected = new Map(NEAR_HEIDELBERG.map(({ place, km }) => [place, km]));
+    check(
+      /^(Die nächsten Mitglieder zu|The members nearest to) Heidelberg$/.test(view.title ?? '') &&
+        places.length === 5 &&
+        places[0] === 'Heidelberg' &&
+        [...places].sort().join('|') === [...expected.keys()].sort().join('|') &&
+        km.length === 5 &&
+        km.every((distance, index) => Number.isFinite(distance) && Math.abs(distance - expected.get(places[index])) <= NEAR_TOLERANCE_KM) &&
+        km.every((distance, index) => index === 0 || distance >= km[index - 1]),
+      `the ${what} lists Heidelberg's 5 nearest members with their distances, nearest first ` +
+        `(${view.error ?? `"${view.title}": ${places.map((place, index) => `${place} ${view.distances[index]}`).join(', ')}`}; ` +
+        `from the sample: ${NEAR_HEIDELBERG.map(({ place, km }) => `${place} ${km.toFixed(1)} km`).join(', ')})`,
+    );
     check(result.foreign.length === 0, `the ${what} page asks no other host (${result.foreign.join(', ')})`);
+  };
+  for (const [key, what] of [
+    ['nearShortcode', 'shortcode with near="Heidelberg"'],
+    ['nearShortcodeAgs', 'shortcode with near="08221000"'],
+    ['nearBlock', 'block with near 08221000'],
+  ]) {
+    checkNear(await visit(posts[key], `author's post with the ${what}`, { near: true }), what);
   }
   // Which server gets visitors' addresses is the site's decision: an author cannot switch tiles on.
   const tilesHtml = await (await fetch(`${site}/?p=${posts.tiles}`)).text();
@@ -315,6 +399,7 @@ require '/usr/share/wordpress/index.php';
   check(adminResult.shown === SAMPLE_COUNT, `the README's snippet still works for an administrator (${adminResult.shown})`);
 
   // The block in the editor: the author logs in, inserts "Mitgliederkarte" and sees its box and panel.
+  let editorNearPost;
   const editor = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors = [];
   editor.on('pageerror', (error) => errors.push(error.message));
@@ -339,6 +424,28 @@ require '/usr/share/wordpress/index.php';
     check(/Mitgliederkarte/.test(box), `the inserted block shows its box in the editor (${box.replace(/\s+/g, ' ').slice(0, 80)})`);
     const panel = await editor.locator('.interface-complementary-area').textContent().catch(() => '');
     check(/Region|Bundesland/.test(panel) && /Sprache/.test(panel), 'its settings panel offers region and language');
+    // The author types her municipality into "Eigene Gemeinde (near)", as a person does, and publishes.
+    const nearField = editor.locator('.interface-complementary-area').getByLabel('Eigene Gemeinde (near)');
+    const typed = await nearField
+      .pressSequentially('Heidelberg', { timeout: 15000 })
+      .then(() => editor.waitForFunction(() => /Gemeinde: Heidelberg/.test(document.querySelector('.wp-block-member-map-map')?.textContent ?? ''), null, { timeout: 15000 }))
+      .then(() => true, (error) => error.message.split('\n')[0]);
+    check(typed === true, `its field "Eigene Gemeinde (near)" takes "Heidelberg" and the box says "Gemeinde: Heidelberg" (${typed})`);
+    const saved = await editor
+      .evaluate(async () => {
+        const { dispatch, select } = window.wp.data;
+        dispatch('core/editor').editPost({ title: 'Im Editor: Heidelberg', status: 'publish' });
+        await dispatch('core/editor').savePost();
+        const editorStore = select('core/editor');
+        return { id: editorStore.getCurrentPostId(), status: editorStore.getCurrentPostAttribute('status'), dirty: editorStore.isEditedPostDirty() };
+      })
+      .catch((error) => ({ error: error.message }));
+    const content = saved.id ? wp(`echo get_post(${Number(saved.id)})->post_content;`) : '';
+    check(
+      saved.status === 'publish' && /<!-- wp:member-map\/map \{[^}]*"near":"Heidelberg"[^}]*\} \/-->/.test(content),
+      `the author publishes the post with the block's near saved in it (${saved.error ?? `${saved.status}${saved.dirty ? ', still unsaved changes' : ''}: ${content.slice(0, 200)}`})`,
+    );
+    if (saved.id) editorNearPost = saved.id;
   }
   check(errors.length === 0, `the editor runs without script errors (${errors.join('; ')})`);
   // The settings are for administrators only.
@@ -346,6 +453,8 @@ require '/usr/share/wordpress/index.php';
   const denied = (await editor.content()).includes('member_map_data_url') === false;
   check(denied, `an author cannot open Einstellungen → Mitgliederkarte (HTTP ${settings?.status()})`);
   await editor.close();
+  if (editorNearPost) checkNear(await visit(editorNearPost, "the post made in the block editor with near typed into the sidebar", { near: true }), 'block with near typed in the editor');
+  else check(false, 'the post made in the block editor with near could not be visited: it was not saved');
 
   // Deleting the plugin deletes its settings.
   const left = wp(`wp_set_current_user(1);

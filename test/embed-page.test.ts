@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { MemberMap } from '../src/member-map.js';
+import { visibleCounts } from './helpers.js';
 import {
   applyOptions,
   buildIframe,
@@ -298,6 +299,47 @@ describe('embed generator: a freshly uploaded dist/ folder without members.geojs
   });
 });
 
+describe('embed generator: the built page (dist/embed.html) in a freshly uploaded dist/ folder', () => {
+  let iframe: HTMLIFrameElement | undefined;
+  afterEach(() => iframe?.remove());
+
+  it('shows the sample members in the preview and says so, with no 404 error, while the code keeps members.geojson', async function () {
+    this.timeout(40000);
+    // The folder exactly as built, without members.geojson (scripts/test-servers.js, uploadedDist).
+    const folder = '/uploaded-dist/';
+    expect((await fetch(`${folder}members.geojson`)).status, 'no members.geojson in the folder').to.equal(404);
+    const sample = ((await (await fetch(`${folder}member-map-sample.geojson`)).json()).features as unknown[]).length;
+    expect(sample).to.be.greaterThan(10);
+
+    // The web editor opens …/embed.html in the browser: here in a frame on top of this page, so that the
+    // preview lies in the window and starts.
+    iframe = Object.assign(document.createElement('iframe'), { title: 'Karte einbinden', src: `${folder}embed.html` });
+    iframe.style.cssText = 'position: fixed; top: 0; left: 0; width: 1280px; height: 900px; border: 0; z-index: 1';
+    const loaded = new Promise((resolve) => iframe!.addEventListener('load', resolve, { once: true }));
+    document.body.append(iframe);
+    await loaded;
+    const doc = iframe.contentDocument!;
+    const preview = doc.querySelector<HTMLElement>('#embed-preview')!;
+    preview.scrollIntoView();
+    const shown = () => (preview.shadowRoot ? visibleCounts(preview).total : 0);
+    await waitUntil(() => shown() === sample, 'every sample member in the preview', { timeout: 20000 });
+
+    // The sample comes from the folder itself (the copy the build puts beside the script). The note below
+    // is shown only after the preview's first address failed (demo/embed.ts, onPreviewError).
+    expect(new URL(preview.getAttribute('src')!, doc.baseURI).pathname).to.equal(`${folder}member-map-sample.geojson`);
+
+    const root = preview.shadowRoot!;
+    expect(root.querySelector('[part="error"]'), 'no error in the preview').to.equal(null);
+    expect(root.textContent).not.to.contain('404');
+    await waitUntil(() => root.querySelector('[part="status"]')!.textContent!.trim() === `${sample} Mitglieder auf der Karte`, 'the count announced');
+    const note = doc.querySelector<HTMLElement>('#embed-fallback-note')!;
+    expect(note.checkVisibility(), 'the note is shown').to.equal(true);
+    expect(note.textContent!.replace(/\s+/g, ' ')).to.contain('noch keine Datei members.geojson. Die Vorschau zeigt deshalb die Beispielmitglieder');
+    // The code still names the folder's own file, the one the editor will upload.
+    expect(doc.querySelector<HTMLTextAreaElement>('#embed-code')!.value).to.contain('<member-map src="members.geojson" lang="de"></member-map>');
+  });
+});
+
 describe('embed generator: the page (demo/embed.html)', () => {
   let container: HTMLElement;
   let stop: () => void;
@@ -552,6 +594,10 @@ describe('embed generator: the page (demo/embed.html)', () => {
     $<HTMLInputElement>('#embed-way-iframe').click();
     expect(code()).to.match(/^<iframe src="\/fileadmin\/member-map\/frame\.html\?src=[^"]*region=DE-HE/);
     expect($('#embed-steps-iframe').hidden).to.equal(false);
+    // Typed into a CMS's own iframe fields instead of pasted, the snippet loses its sandbox and fullscreen: the step says so.
+    const fields = $('#embed-iframe-fields');
+    expect(fields.checkVisibility()).to.equal(true);
+    expect(fields.textContent!.replace(/\s+/g, ' ')).to.match(/Ohne sandbox hat die Karte .* Ohne allow="fullscreen" füllt die Vollbild-Taste nur den Rahmen/);
     expect($('#embed-resizer-field').hidden).to.equal(false);
     expect($('#embed-resizer-field').checkVisibility()).to.equal(true);
     expect($('#embed-way-note').textContent).to.contain('erst nach Zustimmung');
