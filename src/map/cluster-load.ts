@@ -3,8 +3,11 @@ import { nextTask } from '../next-task.js';
 import { phase } from '../phase.js';
 import type { Map as LeafletMap, Marker, MarkerClusterGroup, MarkerClusterGroupOptions } from 'leaflet';
 
-/** markercluster's slice length (ms): it checks the clock only every 200 markers, see below. */
-export const CLUSTER_CHUNK_MS = 15;
+/**
+ * markercluster's slice length (ms): it checks the clock only every 200 markers (see below), so its
+ * slices run a few ms over this; with that they stay near SLICE_MS (src/next-task.ts).
+ */
+export const CLUSTER_CHUNK_MS = 8;
 
 /**
  * One run of markercluster's chunked `addLayers` on a fresh cluster group.
