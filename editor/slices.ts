@@ -1,7 +1,7 @@
 // Long work on the page in slices: a big sheet is imported step by step, and the page gets a turn
 // (to paint the progress, to take a click or a key) whenever a slice has used its time
 // (src/next-task.ts), so that no task blocks the page for long.
-import { nextTask, sliceDue, startSlice } from '../src/next-task.js';
+import { nextTask, SLICE_MS, sliceDue, startSlice } from '../src/next-task.js';
 
 /** Thrown when a newer job took over while this one waited for its turn. */
 export class Superseded extends Error {
@@ -33,10 +33,11 @@ export async function inSlices<T, P>(steps: Generator<P, T, void>, progress?: (a
 }
 
 /**
- * The page's own work ends a slice this much before SLICE_MS (so after 15 ms): the preview map's work
+ * The page's own work ends a slice halfway through SLICE_MS (after 6 ms): the preview map's work
  * shares the slices, and on a busy computer a slice takes longer than its time on the processor.
+ * Always less than SLICE_MS: a reserve as long as the slice would end every slice at its first step.
  */
-const RESERVE_MS = 15;
+export const RESERVE_MS = SLICE_MS / 2;
 /** How often progress is drawn (ms). */
 const PROGRESS_MS = 100;
 

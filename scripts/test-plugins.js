@@ -5,13 +5,14 @@ import { markerclusterAsModule, withoutImageUrls } from './build-plugins.js';
 
 export const markercluster = fromRollup(markerclusterAsModule)();
 
-/** Puts test/retry-report.ts before every test file: it names the tests that needed a second attempt. */
+/** Adds test/retry-report.ts to every test file: it names the tests that needed a second attempt. */
 export function retryReport() {
   return {
     name: 'member-map:retry-report',
     transform(context) {
       if (!/^\/test\/.*\.test\.ts$/.test(context.path)) return undefined;
-      return { body: `import '/test/retry-report.ts';\n${context.body}` };
+      // At the end, so that the file's line numbers stay as they are (imports run first wherever they stand).
+      return { body: `${context.body}\nimport '/test/retry-report.ts';\n` };
     },
   };
 }

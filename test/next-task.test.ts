@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { inSlices, RESERVE_MS } from '../editor/slices.js';
 import { nextTask, SLICE_MS, sliceDue, startSlice } from '../src/next-task.js';
 
 /** Keeps the main thread busy for `ms`, as a loading step would. */
@@ -21,9 +22,29 @@ describe('loading slices', () => {
 
   it('keeps room for a step that cannot be cut', async () => {
     await nextTask();
-    busy(SLICE_MS - 10);
-    expect(sliceDue()).to.equal(false);
-    expect(sliceDue(15)).to.equal(true);
+    busy(2);
+    expect(sliceDue(), 'most of the slice is left').to.equal(false);
+    // A reserve of the whole slice leaves no room at all once any work has been done.
+    expect(sliceDue(SLICE_MS)).to.equal(true);
+  });
+
+  it("the workbench's slices run several short steps in one task: its reserve is shorter than a slice", async () => {
+    expect(RESERVE_MS).to.be.above(0).and.below(SLICE_MS);
+    await nextTask();
+    let inCall = true;
+    const seen: boolean[] = [];
+    function* steps() {
+      for (let step = 0; step < 10; step++) {
+        busy(0.1);
+        seen.push(inCall);
+        yield step;
+      }
+    }
+    const done = inSlices(steps());
+    inCall = false;
+    await done;
+    // One millisecond of work fits into a slice: every step ran inside the call, before any turn.
+    expect(seen).to.deep.equal(Array(10).fill(true));
   });
 
   it('startSlice counts from now in a task that nextTask did not begin', async () => {

@@ -1,4 +1,4 @@
-// Loaded before every test file (scripts/test-plugins.js, `retryReport`). The test runner gives each
+// Imported by every test file (scripts/test-plugins.js, `retryReport`). The test runner gives each
 // test a second attempt (web-test-runner.config.js: `retries`), because a shared 2-core machine can
 // stretch a browser's timers past any wait; a test that needed it is named in the browser logs, so a
 // flaky test stays visible instead of passing in silence.
