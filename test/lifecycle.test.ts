@@ -6,6 +6,43 @@ const mapContainers = (el: HTMLElement) => shadow(el).querySelectorAll('.leaflet
 /** How long a test waits for the members after a tab opens: the fit plus markercluster's animation, on a busy machine. */
 const SHOWN_WAIT_MS = 5000;
 
+/**
+ * Runs `test` with a ResizeObserver that follows the browser's rule: it reports a box only when its size
+ * differs from the last size it reported (0 × 0 when an observation starts), checked at a frame, which
+ * here comes only when the test calls `frame`. As on a busy page, where no frame may come between
+ * closing a tab, the members' arrival and opening the tab again.
+ */
+async function withFramesByHand(test: (frame: () => void) => Promise<void>): Promise<void> {
+  const RealResizeObserver = window.ResizeObserver;
+  const observers: { frame: () => void }[] = [];
+  window.ResizeObserver = class {
+    private readonly last = new Map<Element, string>();
+    constructor(private readonly callback: ResizeObserverCallback) {
+      observers.push(this);
+    }
+    observe(target: Element) {
+      this.last.set(target, '0x0');
+    }
+    unobserve(target: Element) {
+      this.last.delete(target);
+    }
+    disconnect() {
+      this.last.clear();
+    }
+    frame() {
+      const size = (target: Element) => `${target.clientWidth}x${target.clientHeight}`;
+      const changed = [...this.last].filter(([target, last]) => size(target) !== last);
+      for (const [target] of changed) this.last.set(target, size(target));
+      if (changed.length > 0) this.callback([], this as unknown as ResizeObserver);
+    }
+  } as unknown as typeof ResizeObserver;
+  try {
+    await test(() => observers.forEach((observer) => observer.frame()));
+  } finally {
+    window.ResizeObserver = RealResizeObserver;
+  }
+}
+
 /** Listeners on window and document that were added and not removed since `start()`. */
 function trackGlobalListeners() {
   const live = new Set<string>();
@@ -202,24 +239,12 @@ describe('<member-map> lifecycle', () => {
   });
 
   it('does not fit the members to the size its map had before its tab was closed', async () => {
-    // A ResizeObserver that reports only when the test says so: as on a busy page, where no frame
-    // (and so no report) comes between closing the tab and the members' arrival.
-    const RealResizeObserver = window.ResizeObserver;
-    const reports: (() => void)[] = [];
-    window.ResizeObserver = class {
-      constructor(callback: ResizeObserverCallback) {
-        reports.push(() => callback([], this as unknown as ResizeObserver));
-      }
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    } as unknown as typeof ResizeObserver;
-    try {
+    await withFramesByHand(async (frame) => {
       const collection = await (await fetch(`${FIXTURES}members.geojson`)).json();
       const el = document.createElement('member-map') as MemberMap;
       const tab = await fixture<HTMLDivElement>(html`<div style="width:700px">${el}</div>`);
       await waitUntil(() => mapContainers(el) === 1, 'map started');
-      expect(reports.length, 'the element observes its size').to.be.greaterThan(0);
+      frame();
       const loaded = oneEvent(el, 'member-map-load');
       tab.style.display = 'none';
       el.data = collection;
@@ -228,7 +253,7 @@ describe('<member-map> lifecycle', () => {
       // The tab opens narrower than the map was: the members must be fitted to the new size.
       tab.style.width = '400px';
       tab.style.display = 'block';
-      reports.forEach((report) => report());
+      frame();
       await waitUntil(() => visibleCounts(el).total === 12, 'all members in view after showing the tab', { timeout: SHOWN_WAIT_MS });
       const mapBox = shadow(el).querySelector('.leaflet-container')!.getBoundingClientRect();
       expect(mapBox.width).to.equal(400);
@@ -236,40 +261,11 @@ describe('<member-map> lifecycle', () => {
         const box = icon.getBoundingClientRect();
         expect(box.left >= mapBox.left && box.right <= mapBox.right, 'marker inside the map').to.equal(true);
       }
-    } finally {
-      window.ResizeObserver = RealResizeObserver;
-    }
+    });
   });
 
   it('fits the members once shown when no frame came between closing and opening the tab', async () => {
-    // A ResizeObserver with the browser's rule: it reports a box only when its size differs from the
-    // last size it reported, checked at a frame (here: when the test calls `frame`). A busy page can
-    // close and reopen a tab without a frame between: the observer then never saw the size 0.
-    const RealResizeObserver = window.ResizeObserver;
-    const observers: { frame: () => void }[] = [];
-    window.ResizeObserver = class {
-      private readonly last = new Map<Element, string>();
-      constructor(private readonly callback: ResizeObserverCallback) {
-        observers.push(this);
-      }
-      // The browser starts each observation at 0 × 0: a box that is already visible is reported at the next frame.
-      observe(target: Element) {
-        this.last.set(target, '0x0');
-      }
-      unobserve(target: Element) {
-        this.last.delete(target);
-      }
-      disconnect() {
-        this.last.clear();
-      }
-      frame() {
-        const changed = [...this.last].filter(([target, size]) => `${target.clientWidth}x${target.clientHeight}` !== size);
-        for (const [target] of changed) this.last.set(target, `${target.clientWidth}x${target.clientHeight}`);
-        if (changed.length > 0) this.callback([], this as unknown as ResizeObserver);
-      }
-    } as unknown as typeof ResizeObserver;
-    const frame = () => observers.forEach((observer) => observer.frame());
-    try {
+    await withFramesByHand(async (frame) => {
       const collection = await (await fetch(`${FIXTURES}members.geojson`)).json();
       const el = document.createElement('member-map') as MemberMap;
       const tab = await fixture<HTMLDivElement>(html`<div style="width:700px">${el}</div>`);
@@ -280,12 +276,12 @@ describe('<member-map> lifecycle', () => {
       el.data = collection;
       await loaded;
       expect(visibleCounts(el).total, 'nothing fits a map of size 0').to.be.lessThan(12);
+      // Opened at the size it had before: the observer never saw the size 0, so only a new
+      // observation (started when a fit found no size) reports this size.
       tab.style.display = 'block';
       frame();
       await waitUntil(() => visibleCounts(el).total === 12, 'all members in view after showing the tab', { timeout: SHOWN_WAIT_MS });
-    } finally {
-      window.ResizeObserver = RealResizeObserver;
-    }
+    });
   });
 
   it('waits inside a hidden container and renders correctly once shown', async () => {

@@ -124,7 +124,9 @@ export const toolbarStyles = css`
       flex: 1 1 calc(100% - 60px);
       min-width: 0;
     }
-    .search label {
+    /* The search's label and fullscreen's text stay for screen readers only. */
+    .search label,
+    .fullscreen-label {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -175,14 +177,6 @@ export const toolbarStyles = css`
     }
     .fullscreen-button {
       padding: 6px 10px;
-    }
-    .fullscreen-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     .fullscreen-icon {
       display: block;
