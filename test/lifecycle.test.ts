@@ -43,6 +43,24 @@ async function withFramesByHand(test: (frame: () => void) => Promise<void>): Pro
   }
 }
 
+/**
+ * A map shown at 700 px (its size reported at a frame), whose tab is closed before its members arrive;
+ * no frame comes after that (see withFramesByHand), so the observer last saw the map at 700 px.
+ */
+async function membersArriveInClosedTab(frame: () => void): Promise<{ el: MemberMap; tab: HTMLDivElement }> {
+  const collection = await (await fetch(`${FIXTURES}members.geojson`)).json();
+  const el = document.createElement('member-map') as MemberMap;
+  const tab = await fixture<HTMLDivElement>(html`<div style="width:700px">${el}</div>`);
+  await waitUntil(() => mapContainers(el) === 1, 'map started');
+  frame();
+  const loaded = oneEvent(el, 'member-map-load');
+  tab.style.display = 'none';
+  el.data = collection;
+  await loaded;
+  expect(visibleCounts(el).total, 'nothing fits a map of size 0').to.be.lessThan(12);
+  return { el, tab };
+}
+
 /** Listeners on window and document that were added and not removed since `start()`. */
 function trackGlobalListeners() {
   const live = new Set<string>();
@@ -240,16 +258,7 @@ describe('<member-map> lifecycle', () => {
 
   it('does not fit the members to the size its map had before its tab was closed', async () => {
     await withFramesByHand(async (frame) => {
-      const collection = await (await fetch(`${FIXTURES}members.geojson`)).json();
-      const el = document.createElement('member-map') as MemberMap;
-      const tab = await fixture<HTMLDivElement>(html`<div style="width:700px">${el}</div>`);
-      await waitUntil(() => mapContainers(el) === 1, 'map started');
-      frame();
-      const loaded = oneEvent(el, 'member-map-load');
-      tab.style.display = 'none';
-      el.data = collection;
-      await loaded;
-      expect(visibleCounts(el).total, 'nothing fits a map of size 0').to.be.lessThan(12);
+      const { el, tab } = await membersArriveInClosedTab(frame);
       // The tab opens narrower than the map was: the members must be fitted to the new size.
       tab.style.width = '400px';
       tab.style.display = 'block';
@@ -266,16 +275,7 @@ describe('<member-map> lifecycle', () => {
 
   it('fits the members once shown when no frame came between closing and opening the tab', async () => {
     await withFramesByHand(async (frame) => {
-      const collection = await (await fetch(`${FIXTURES}members.geojson`)).json();
-      const el = document.createElement('member-map') as MemberMap;
-      const tab = await fixture<HTMLDivElement>(html`<div style="width:700px">${el}</div>`);
-      await waitUntil(() => mapContainers(el) === 1, 'map started');
-      frame();
-      const loaded = oneEvent(el, 'member-map-load');
-      tab.style.display = 'none';
-      el.data = collection;
-      await loaded;
-      expect(visibleCounts(el).total, 'nothing fits a map of size 0').to.be.lessThan(12);
+      const { el, tab } = await membersArriveInClosedTab(frame);
       // Opened at the size it had before: the observer never saw the size 0, so only a new
       // observation (started when a fit found no size) reports this size.
       tab.style.display = 'block';
