@@ -50,9 +50,16 @@ export const OTHER_NAMES: Readonly<Record<string, string>> = {
   'Halle an der Saale': '15002000',
   'Frankfurt an der Oder': '12053000',
 };
-let otherNames: Map<string, string> | undefined;
-const otherNameAgs = (key: string): string | undefined =>
-  (otherNames ??= new Map(Object.entries(OTHER_NAMES).map(([name, ags]) => [placeKey(name), ags]))).get(key);
+/**
+ * A table built on first use, not when the script loads: folding names (its Unicode tables and regular
+ * expression) cost several milliseconds of every page's first paint, which needs none of these tables.
+ */
+function builtOnFirstUse<T>(build: () => T): () => T {
+  let table: T | undefined;
+  return () => (table ??= build());
+}
+
+const otherNames = builtOnFirstUse(() => new Map(Object.entries(OTHER_NAMES).map(([name, ags]) => [placeKey(name), ags])));
 
 /** A title before the name in everyday writing ("Stadt Heidelberg"); "Markt …" is part of official names. */
 export const TITLE = /^(stadt|gemeinde|landeshauptstadt|hansestadt|universitaetsstadt|kreisstadt) /;
@@ -63,23 +70,19 @@ const STATUS_RANK = { k: 3, s: 2, g: 1 } as const;
 export const byImportance = (a: Place, b: Place): number =>
   STATUS_RANK[b.status] - STATUS_RANK[a.status] || b.area - a.area;
 
-// Built on first use, not when the script loads: folding (its Unicode tables and regular expression)
-// cost several milliseconds of a page's first paint that uses no `region`.
-let landKeys: Map<string, Land> | undefined;
-function landsByKey(): Map<string, Land> {
-  if (landKeys) return landKeys;
-  landKeys = new Map();
+const landKeys = builtOnFirstUse(() => {
+  const keys = new Map<string, Land>();
   for (const land of LAENDER) {
     for (const name of [land.iso, `DE-${land.iso}`, land.name]) {
-      landKeys.set(placeKey(name), land);
-      landKeys.set(plainKey(name), land); // "Baden-Wurttemberg" as well as "Baden-Wuerttemberg"
+      keys.set(placeKey(name), land);
+      keys.set(plainKey(name), land); // "Baden-Wurttemberg" as well as "Baden-Wuerttemberg"
     }
   }
-  return landKeys;
-}
+  return keys;
+});
 
 /** The Land named by its German name (any umlaut spelling) or ISO code, or undefined. */
-export const landNamed = (text: string): Land | undefined => landsByKey().get(placeKey(text)) ?? landsByKey().get(plainKey(text));
+export const landNamed = (text: string): Land | undefined => landKeys().get(placeKey(text)) ?? landKeys().get(plainKey(text));
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -119,7 +122,7 @@ export class PlaceIndex {
   match(name: string, land?: Land): NameMatch {
     const key = placeKey(name);
     const inLand = (place: Place) => !land || place.land === land;
-    const other = this.byCode.get(otherNameAgs(key) ?? '');
+    const other = this.byCode.get(otherNames().get(key) ?? '');
     if (other && inLand(other)) return { exact: [other], candidates: [other] };
     // "Stadt Heidelberg" is Heidelberg, unless a municipality is officially called so.
     if (TITLE.test(key) && !this.byName.has(key)) return this.match(name.replace(/^\s*\S+\s+/, ''), land);
